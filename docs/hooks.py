@@ -1,0 +1,74 @@
+"""mkdocs hook: render docs/data-sources.md from factors/sources.yaml and the data files."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FACTORS = ROOT / "factors"
+
+
+def _rows_by_source() -> dict[str, Counter]:
+    counts: dict[str, Counter] = {}
+    for path in sorted(FACTORS.rglob("*.csv")):
+        with open(path, encoding="utf-8", newline="") as fh:
+            lines = [line for line in fh if not line.lstrip().startswith("#")]
+        for row in csv.DictReader(lines):
+            sid = row.get("source_id")
+            if sid:
+                counts.setdefault(sid, Counter())[(path.relative_to(FACTORS).as_posix(),
+                                                   row.get("status", ""))] += 1
+    return counts
+
+
+def render() -> str:
+    entries = yaml.safe_load((FACTORS / "sources.yaml").read_text(encoding="utf-8"))
+    counts = _rows_by_source()
+    out = [
+        "# Data sources",
+        "",
+        "Every number greenchain ships cites one of these sources. The page is generated",
+        "from `factors/sources.yaml` and the data files when the documentation is built.",
+        "",
+        "Status: **official** (read in the source or a verbatim reproduction), "
+        "**transcribed** (a public transcription citing the table), **derived** (computed "
+        "here from sourced values), **unverified** (memory, conflict or secondary; results "
+        "using it warn).",
+        "",
+        "| Source | Document | Status | Files and rows (by row status) |",
+        "| --- | --- | --- | --- |",
+    ]
+    for e in entries:
+        files = counts.get(e["id"], Counter())
+        used = "<br>".join(f"`{f}`: {n} {s}" for (f, s), n in sorted(files.items())) or "—"
+        out.append(f"| `{e['id']}` | {e.get('document', '')} | {e['status']} | {used} |")
+    out.append("")
+    for e in entries:
+        out += [f"## {e.get('document', e['id'])}", "", f"*id* `{e['id']}` · *status* "
+                f"**{e['status']}**", ""]
+        title = e.get("title", "")
+        if e.get("title_zh"):
+            title += f" ({e['title_zh']})"
+        out.append(f"{title}.")
+        out.append("")
+        for label in ("publisher", "year", "url"):
+            if e.get(label):
+                out.append(f"- {label}: {e[label]}")
+        if e.get("tables"):
+            out.append("- tables used: " + "; ".join(str(t) for t in e["tables"]))
+        if e.get("verified_via"):
+            out.append(f"- verification: {e['verified_via']}")
+        if e.get("notes"):
+            out.append(f"- notes: {e['notes']}")
+        out.append("")
+    return "\n".join(out)
+
+
+def on_page_markdown(markdown, page, config, files):  # noqa: ARG001 (mkdocs hook signature)
+    if page.file.src_path == "data-sources.md":
+        return render()
+    return markdown

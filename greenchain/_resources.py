@@ -1,0 +1,31 @@
+"""Locate the shipped data folder ``factors/``.
+
+In a wheel the folder is installed as ``greenchain/_data/factors`` (hatch
+``force-include``); in an editable checkout it is ``factors/`` at the repository
+root. Code never opens data by another route.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["data_root", "data_path"]
+
+
+@cache
+def data_root() -> Path:
+    """Return the folder holding the shipped factor files."""
+    packaged = resources.files("greenchain").joinpath("_data", "factors")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    repo = Path(__file__).resolve().parent.parent / "factors"
+    if repo.is_dir():
+        return repo
+    raise FileNotFoundError("greenchain data folder 'factors' not found")  # broken install
+
+
+def data_path(*parts: str) -> Path:
+    """Return the path of a shipped data file, e.g. ``data_path("units.txt")``."""
+    return data_root().joinpath(*parts)

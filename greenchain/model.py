@@ -1,0 +1,378 @@
+"""The plant file: its pydantic schema (data layer).
+
+A plant file (YAML, JSON or the Excel template) describes one plant: who it is,
+what it makes, the energy it buys and sells, its process emissions, and — for the
+decision modules — its equipment, prices, finance, site, water and waste data.
+Quantities are written as strings (``"4000000 m^3"``) or as
+``{value: 4000000, unit: "m^3"}``; a plain number is read in the field's
+documented unit.
+
+Validation reports every problem at once, each naming its path
+(``energy[3].amount``) and the file. Unknown keys are errors (a typo must not be
+ignored silently).
+
+Examples
+--------
+>>> plant = PlantData.model_validate({
+...     "plant": {"name": "Demo", "region": "Fujian", "year": 2023, "sector": "ceramics"},
+...     "products": [{"id": "tile", "name": "Tile", "output": "1000 m^2"}],
+...     "energy": [{"carrier": "electricity", "amount": "200 MWh"}],
+... })
+>>> plant.energy[0].amount
+<Quantity(200, 'megawatt_hour')>
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Annotated, Any, Literal
+
+import pint
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from greenchain.errors import InputError
+from greenchain.units import Q_
+
+__all__ = [
+    "PlantData",
+    "PlantInfo",
+    "Product",
+    "EnergyEntry",
+    "ExportEntry",
+    "ProcessEmission",
+    "Equipment",
+    "FootprintSpec",
+    "validation_error",
+    "SECTORS",
+    "ENERGY_CARRIERS_SPECIAL",
+]
+
+SECTORS = ("ceramics", "dyeing", "textile", "footwear", "apparel", "food", "other")
+#: Carriers that are not fuel ids.
+ENERGY_CARRIERS_SPECIAL = ("electricity", "heat", "steam", "hot_water")
+
+
+def _to_quantity(value: Any) -> Any:
+    """Read ``"4 t"``, ``{value, unit}``, a number or a Quantity (numbers stay numbers)."""
+    if value is None or isinstance(value, pint.Quantity):
+        q = value
+    elif isinstance(value, bool):
+        raise ValueError("expected a quantity, got a boolean")
+    elif isinstance(value, int | float):
+        q = value
+    elif isinstance(value, str):
+        try:
+            q = Q_(value.strip())
+        except Exception as exc:
+            raise ValueError(f"cannot read {value!r} as a quantity") from exc
+    elif isinstance(value, dict) and set(value) == {"value", "unit"}:
+        try:
+            q = Q_(float(value["value"]), str(value["unit"]))
+        except Exception as exc:
+            raise ValueError(f"cannot read {value!r} as a quantity") from exc
+    else:
+        raise ValueError(f"expected a quantity such as '100 t' or {{value, unit}}, got {value!r}")
+    magnitude = q.magnitude if isinstance(q, pint.Quantity) else q
+    if isinstance(magnitude, int | float):
+        if not math.isfinite(magnitude):
+            raise ValueError("must be a finite number")
+        if magnitude < 0:
+            raise ValueError("must not be negative")
+    return q
+
+
+#: A non-negative, finite quantity (or a bare number read in the documented unit).
+Amount = Annotated[Any, BeforeValidator(_to_quantity)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True,
+                              str_strip_whitespace=True)
+
+
+class PlantInfo(_Model):
+    """``plant``: identity and accounting context."""
+
+    name: str
+    region: str = Field(description="Province or grid region, English or Chinese")
+    year: int = Field(description="Reporting (data) year")
+    sector: Literal[SECTORS] = "other"  # type: ignore[valid-type]
+    name_zh: str | None = None
+    currency: str = "CNY"
+    id: str | None = None
+
+
+class Allocation(_Model):
+    """How plant-level energy and emissions are shared among products."""
+
+    method: Literal["mass", "area", "economic", "physical"] = "mass"
+    shares: dict[str, float] | None = None  # product id -> share (physical/sub-metered)
+
+
+class TransportLeg(_Model):
+    """Transport of a material: distance and mode (factor key or explicit)."""
+
+    distance: Amount
+    mode: str
+    factor: str | Amount | None = None
+
+
+class MaterialInput(_Model):
+    """A material or purchased part per declared unit of a product."""
+
+    name: str
+    amount: Amount
+    factor: str | Amount | None = None  # factor key, or a value with unit ("2.2 kgCO2e/kg")
+    stage: str = "materials"
+    uncertainty: dict[str, Any] | None = None
+    transport: list[TransportLeg] = []
+    made_in_plant: str | None = None  # product id of an intermediate made here
+
+
+class FootprintSpec(_Model):
+    """``products[].footprint``: the product system (ISO 14067 / GB/T 24067)."""
+
+    declared_unit: Amount = "1 piece"
+    boundary: Literal["cradle_to_gate", "gate_to_gate"] = "cradle_to_gate"
+    materials: list[MaterialInput] = []
+    packaging: list[MaterialInput] = []
+    waste: list[MaterialInput] = []
+    energy_share: float | None = None  # share of plant energy and process emissions
+    primary_data_share: float | None = None
+    reference_period: str | None = None
+
+
+class Product(_Model):
+    """``products[]``: a product and its annual output."""
+
+    id: str
+    name: str
+    output: Amount
+    name_zh: str | None = None
+    mass: Amount | None = None  # mass per unit of output, for mass allocation
+    value: Amount | None = None  # output value (e.g. "3000 wan_yuan"), economic allocation
+    attributes: dict[str, Any] = {}
+    footprint: FootprintSpec | None = None
+
+    @field_validator("output")
+    @classmethod
+    def _output_positive(cls, v: Any) -> Any:
+        m = v.magnitude if isinstance(v, pint.Quantity) else v
+        if m == 0:
+            raise ValueError("output must be greater than zero")
+        return v
+
+
+class Measured(_Model):
+    """Measured fuel parameters (实测值) overriding defaults one by one."""
+
+    ncv: Amount | None = None
+    carbon_content: Amount | None = None
+    oxidation_rate: float | None = Field(default=None, gt=0, le=1)
+
+
+class EnergyEntry(_Model):
+    """``energy[]``: energy bought or produced on site and used."""
+
+    carrier: str
+    amount: Amount
+    use: str | None = None
+    product: str | None = None  # sub-metered to one product
+    measured: Measured | None = None
+    supply: Literal["grid", "green_certificate", "direct_green", "onsite_renewable"] = "grid"
+    dataset: str | None = None  # fuel parameter set for this entry
+    enthalpy: Amount | None = None  # steam: specific enthalpy
+    temperature: Amount | None = None  # hot water: supply temperature
+    uncertainty: dict[str, Any] | None = None
+    notes: str | None = None
+
+
+class ExportEntry(_Model):
+    """``exports[]``: electricity or heat sold or handed over outside the boundary."""
+
+    carrier: Literal["electricity", "heat", "steam", "hot_water"]
+    amount: Amount
+    enthalpy: Amount | None = None
+    temperature: Amount | None = None
+
+
+class ProcessEmission(_Model):
+    """``process_emissions[]``: non-combustion sources.
+
+    ``type`` selects the method and its inputs: ``carbonate_decomposition``
+    (``raw_material``, ``fractions``, optional ``dataset``, ``calcination_fraction``,
+    ``utilisation``), ``wastewater_ch4`` (``volume``, ``cod_in``, ``cod_out`` or
+    ``organics``; ``system`` or ``mcf``; optional ``sludge``, ``recovered``, ``b0``),
+    ``refrigerant_leakage`` (``gas``, ``amount``).
+    """
+
+    type: Literal["carbonate_decomposition", "wastewater_ch4", "refrigerant_leakage"]
+    name: str | None = None
+    product: str | None = None
+    raw_material: Amount | None = None
+    fractions: dict[str, Amount] | None = None
+    dataset: str | None = None
+    calcination_fraction: float = Field(default=1.0, ge=0, le=1)
+    utilisation: float = Field(default=1.0, ge=0, le=1)
+    volume: Amount | None = None
+    cod_in: Amount | None = None
+    cod_out: Amount | None = None
+    organics: Amount | None = None
+    sludge: Amount | None = None
+    recovered: Amount | None = None
+    b0: Amount | None = None
+    mcf: float | None = Field(default=None, ge=0, le=1)
+    system: str | None = None
+    gas: str | None = None
+    amount: Amount | None = None
+
+    @model_validator(mode="after")
+    def _inputs_for_type(self) -> ProcessEmission:
+        need = {
+            "carbonate_decomposition": ("raw_material", "fractions"),
+            "refrigerant_leakage": ("gas", "amount"),
+            "wastewater_ch4": (),
+        }[self.type]
+        missing = [n for n in need if getattr(self, n) is None]
+        if missing:
+            raise ValueError(f"{self.type} needs {', '.join(missing)}")
+        if self.type == "wastewater_ch4":
+            if self.organics is None and None in (self.volume, self.cod_in, self.cod_out):
+                raise ValueError("wastewater_ch4 needs volume, cod_in and cod_out, or organics")
+            if self.mcf is None and self.system is None:
+                raise ValueError("wastewater_ch4 needs mcf or system")
+        return self
+
+
+class Equipment(_Model):
+    """``equipment[]``: a unit the process models can assess.
+
+    ``kind`` is one of kiln, dryer, spray_dryer, boiler, dyeing_machine, stenter,
+    ball_mill, motor, pump, fan, compressor, transformer; ``energy`` names the
+    plant energy stream it draws on (an ``energy[].use`` label); the remaining keys
+    are the model inputs (as Quantities or numbers) and stay model-specific.
+    """
+
+    model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True)
+
+    id: str
+    kind: str
+    energy: str | None = None
+    count: int = Field(default=1, ge=1)
+
+
+class Finance(_Model):
+    """``finance``: defaults for retrofit finance."""
+
+    discount_rate: float = Field(default=0.08, gt=-1)
+    escalation: float = Field(default=0.0, gt=-1)
+    debt_ratio: float = Field(default=0.0, ge=0, le=1)
+    debt_rate: float = Field(default=0.0, ge=0)
+    debt_term: int = Field(default=0, ge=0)
+
+
+class Site(_Model):
+    """``site``: land and buildings (green-factory land-use indicators)."""
+
+    land_area: Amount | None = None
+    floor_area: Amount | None = None
+    building_footprint: Amount | None = None
+
+
+class Water(_Model):
+    """``water``: withdrawal and reuse over the year."""
+
+    withdrawal: Amount | None = None
+    reused: Amount | None = None
+    total_use: Amount | None = None
+
+
+class Waste(_Model):
+    """``waste``: general industrial solid waste over the year."""
+
+    generated: Amount | None = None
+    utilised: Amount | None = None
+    stock_utilised: Amount | None = None
+
+
+class Project(_Model):
+    """``projects[]``: green/low-carbon retrofit projects done in the last years."""
+
+    name: str
+    year: int
+    investment: Amount | None = None
+    measure: str | None = None
+
+
+class Economics(_Model):
+    """``economics``: output value and investment figures."""
+
+    output_value: Amount | None = None  # e.g. "52000 wan_yuan"
+    fixed_investment: Amount | None = None
+
+
+class PlantData(_Model):
+    """The whole plant file."""
+
+    plant: PlantInfo
+    products: list[Product] = []
+    energy: list[EnergyEntry] = []
+    exports: list[ExportEntry] = []
+    process_emissions: list[ProcessEmission] = []
+    equipment: list[Equipment] = []
+    prices: dict[str, Amount] = {}
+    finance: Finance = Finance()
+    site: Site = Site()
+    water: Water = Water()
+    waste: Waste = Waste()
+    projects: list[Project] = []
+    economics: Economics = Economics()
+    green_factory: dict[str, Any] = {}
+
+    @model_validator(mode="after")
+    def _references(self) -> PlantData:
+        ids = [p.id for p in self.products]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate product id(s): {', '.join(dupes)}")
+        for i, e in enumerate(self.energy):
+            if e.product is not None and e.product not in ids:
+                raise ValueError(f"energy[{i}].product {e.product!r} is not a product id")
+        return self
+
+
+def _loc(loc: tuple[Any, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part in ("function-after", "function-before") or str(part).startswith(
+                ("function-", "literal[", "union[", "json-or-python")):
+            continue
+        else:
+            out += ("." if out else "") + str(part)
+    return out or "(root)"
+
+
+def validation_error(exc: ValidationError, source: str | None) -> InputError:
+    """Turn a pydantic ValidationError into one InputError listing every problem."""
+    problems = []
+    for err in exc.errors():
+        msg = err["msg"].removeprefix("Value error, ")
+        problems.append(f"{_loc(tuple(err['loc']))}: {msg}")
+    first = _loc(tuple(exc.errors()[0]["loc"])) if exc.errors() else None
+    text = problems[0] if len(problems) == 1 else (
+        f"{len(problems)} problems:\n  " + "\n  ".join(problems))
+    error = InputError(text.split(": ", 1)[1] if len(problems) == 1 else text,
+                       field=first if len(problems) == 1 else None, source=source)
+    error.problems = problems  # type: ignore[attr-defined]
+    return error
+

@@ -1,0 +1,162 @@
+"""The one pint unit registry of greenchain, and input coercion helpers.
+
+Every module imports ``ureg`` and ``Q_`` from here; no other registry is ever
+created. greenchain's own units (``kgce``, ``tce``, ``tCO2e``, ``Nm3``, ``kt`` as
+kilotonne, ``CNY`` ...) are defined, with their sources, in ``factors/units.txt``.
+
+The helpers :func:`magnitude` and :func:`temperature` are the boundary used by
+every public function: they accept a pint Quantity in any compatible unit, or a
+plain number (scalar, list, ndarray, Series) read in the documented unit, and
+return a float ndarray in that unit. Wrong dimensions raise
+:class:`~greenchain.errors.UnitError` and non-finite values raise
+:class:`~greenchain.errors.InputError`, each naming the argument.
+
+Examples
+--------
+>>> from greenchain import Q_
+>>> Q_(1, "tce").to("GJ")
+<Quantity(29.3076, 'gigajoule')>
+>>> Q_(1, "kt").to("kg")
+<Quantity(1000000.0, 'kilogram')>
+>>> float(magnitude(Q_(1, "t"), "kg", "amount"))
+1000.0
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import numpy as np
+import pint
+
+from greenchain._resources import data_path
+from greenchain.errors import InputError, OutOfRangeError, UnitError
+
+__all__ = ["ureg", "Q_", "magnitude", "temperature", "check_range", "unit_of", "quantity"]
+
+
+def _build_registry() -> pint.UnitRegistry:
+    # GREENCHAIN_UNITS_CACHE=<folder> turns on pint's disk cache (faster start-up);
+    # it is off by default so that importing greenchain writes nothing to disk.
+    cache = os.environ.get("GREENCHAIN_UNITS_CACHE") or None
+    registry = pint.UnitRegistry(cache_folder=cache, on_redefinition="ignore")
+    registry.load_definitions(str(data_path("units.txt")))
+    registry.formatter.default_format = "~P"
+    return registry
+
+
+ureg: pint.UnitRegistry = _build_registry()
+Q_ = ureg.Quantity
+pint.set_application_registry(ureg)
+
+
+def unit_of(unit: str | pint.Unit) -> pint.Unit:
+    """Parse a unit string with the greenchain registry, raising :class:`UnitError`."""
+    if isinstance(unit, pint.Unit):
+        return unit
+    try:
+        return ureg.Unit(unit)
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
+            AttributeError, TypeError, AssertionError) as exc:
+        raise UnitError(f"cannot parse unit {unit!r}") from exc
+
+
+def magnitude(value: Any, unit: str | pint.Unit, name: str, *,
+              allow_nan: bool = False) -> np.ndarray:
+    """Return ``value`` as a float ndarray expressed in ``unit``.
+
+    Parameters
+    ----------
+    value : Quantity, str, numeric or array-like
+        A pint Quantity in any unit of the same dimension as ``unit``, a string
+        such as ``"4000 m^3"``, or plain numbers read in ``unit``.
+    unit : str or pint.Unit
+        The documented unit of the argument.
+    name : str
+        Argument name used in error messages.
+    allow_nan : bool, default False
+        Accept NaN (used for optional columns).
+
+    Returns
+    -------
+    numpy.ndarray
+        Magnitudes in ``unit`` (0-d for scalars).
+
+    Raises
+    ------
+    UnitError
+        If ``value`` carries a unit of another dimension.
+    InputError
+        If ``value`` is not numeric or not finite.
+    """
+    target = unit_of(unit)
+    if isinstance(value, str):
+        try:
+            value = Q_(value)
+        except Exception as exc:  # pint raises many unrelated types on bad text
+            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
+    if isinstance(value, pint.Quantity):
+        try:
+            out = value.m_as(target)
+        except pint.errors.DimensionalityError as exc:
+            raise UnitError(
+                f"expected a quantity convertible to {target:~P}, got {value.units:~P}",
+                field=name,
+            ) from exc
+    else:
+        out = value
+    try:
+        arr = np.asarray(out, dtype=float)
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"expected a number, got {value!r}", field=name) from exc
+    if not allow_nan and not np.all(np.isfinite(arr)):
+        raise InputError("must be a finite number (got NaN or infinity)", field=name)
+    return arr
+
+
+def temperature(value: Any, unit: str, name: str) -> np.ndarray:
+    """Like :func:`magnitude` for absolute temperatures, rejecting values below 0 K.
+
+    Plain numbers are read in ``unit`` (e.g. ``"degC"``); a Quantity in degF or K
+    is converted. Differences of temperature should use ``delta_degC`` or K.
+    """
+    arr = magnitude(value, unit, name)
+    kelvin = Q_(arr, unit).m_as("K")
+    if np.any(kelvin < 0):
+        raise OutOfRangeError("temperature below absolute zero", field=name)
+    return arr
+
+
+def check_range(values: np.ndarray, name: str, *, low: float | None = None,
+                high: float | None = None, low_inclusive: bool = True,
+                high_inclusive: bool = True, unit: str = "") -> np.ndarray:
+    """Raise :class:`OutOfRangeError` naming ``name`` if any value is outside the range.
+
+    Nothing is clamped: the values are returned unchanged when they pass.
+    """
+    arr = np.asarray(values, dtype=float)
+    suffix = f" {unit}" if unit else ""
+    if low is not None:
+        bad = arr < low if low_inclusive else arr <= low
+        if np.any(bad):
+            op = ">=" if low_inclusive else ">"
+            raise OutOfRangeError(f"must be {op} {low}{suffix}, got {arr[bad].ravel()[0]:g}",
+                                  field=name)
+    if high is not None:
+        bad = arr > high if high_inclusive else arr >= high
+        if np.any(bad):
+            op = "<=" if high_inclusive else "<"
+            raise OutOfRangeError(f"must be {op} {high}{suffix}, got {arr[bad].ravel()[0]:g}",
+                                  field=name)
+    return arr
+
+
+def quantity(values: Any, unit: str | pint.Unit) -> pint.Quantity:
+    """Wrap computed magnitudes as a Quantity; 0-d results become plain floats.
+
+    Functions end with ``return quantity(result, "tCO2")`` so that a scalar input
+    gives a scalar Quantity and an array input an array Quantity.
+    """
+    arr = np.asarray(values, dtype=float)
+    return Q_(float(arr) if arr.ndim == 0 else arr, unit)

