@@ -20,8 +20,9 @@ def _rows_by_source() -> dict[str, Counter]:
         for row in csv.DictReader(lines):
             sid = row.get("source_id")
             if sid:
-                counts.setdefault(sid, Counter())[(path.relative_to(FACTORS).as_posix(),
-                                                   row.get("status", ""))] += 1
+                counts.setdefault(sid, Counter())[
+                    (path.relative_to(FACTORS).as_posix(), row.get("status", ""))
+                ] += 1
     return counts
 
 
@@ -48,8 +49,12 @@ def render() -> str:
         out.append(f"| `{e['id']}` | {e.get('document', '')} | {e['status']} | {used} |")
     out.append("")
     for e in entries:
-        out += [f"## {e.get('document', e['id'])}", "", f"*id* `{e['id']}` · *status* "
-                f"**{e['status']}**", ""]
+        out += [
+            f"## {e.get('document', e['id'])}",
+            "",
+            f"*id* `{e['id']}` · *status* **{e['status']}**",
+            "",
+        ]
         title = e.get("title", "")
         if e.get("title_zh"):
             title += f" ({e['title_zh']})"

@@ -11,19 +11,36 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from greenchain._resources import example_path
 from greenchain.gwp import gwp
 from greenchain.units import Q_, ureg
 
 __version__ = "0.1.0"
 
-__all__ = ["Q_", "ureg", "__version__", "gwp", "load_plant"]
+__all__ = ["Q_", "ureg", "__version__", "gwp", "load_plant", "example_path"]
 
 # Submodules load on first attribute access so that `import greenchain` stays light
 # (no pandas-heavy or plotting module is imported until used).
 _SUBMODULES = {
-    "errors", "factors", "units", "emissions", "energy", "inventory", "footprint",
-    "uncertainty", "finance", "grading", "retrofit", "scoring", "processes", "model",
-    "io", "plant", "plots", "report", "cli",
+    "errors",
+    "factors",
+    "units",
+    "emissions",
+    "energy",
+    "inventory",
+    "footprint",
+    "uncertainty",
+    "finance",
+    "grading",
+    "retrofit",
+    "scoring",
+    "processes",
+    "model",
+    "io",
+    "plant",
+    "plots",
+    "report",
+    "cli",
 }
 
 
@@ -36,4 +53,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SUBMODULES | {"gwp", "load_plant"})
+    return sorted(set(globals()) | _SUBMODULES | {"load_plant"})

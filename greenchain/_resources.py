@@ -11,13 +11,13 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["data_root", "data_path"]
+__all__ = ["data_root", "data_path", "example_path"]
 
 
 @cache
 def data_root() -> Path:
     """Return the folder holding the shipped factor files."""
-    packaged = resources.files("greenchain").joinpath("_data", "factors")
+    packaged = resources.files("greenchain") / "_data" / "factors"
     if packaged.is_dir():
         return Path(str(packaged))
     repo = Path(__file__).resolve().parent.parent / "factors"
@@ -29,3 +29,14 @@ def data_root() -> Path:
 def data_path(*parts: str) -> Path:
     """Return the path of a shipped data file, e.g. ``data_path("units.txt")``."""
     return data_root().joinpath(*parts)
+
+
+def example_path(name: str) -> Path:
+    """Return the path of a shipped example plant file, e.g. ``"tile_plant.yaml"``."""
+    packaged = resources.files("greenchain") / "_data" / "examples" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    repo = Path(__file__).resolve().parent.parent / "examples" / "data" / name
+    if repo.is_file():
+        return repo
+    raise FileNotFoundError(f"no example {name!r}")

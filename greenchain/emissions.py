@@ -45,6 +45,8 @@ __all__ = [
     "wastewater_ch4",
     "refrigerant_leakage",
     "DEFAULT_FUEL_DATASET",
+    "IPCC_FUEL",
+    "ipcc_non_co2_factor",
     "CO2_PER_C",
 ]
 
@@ -55,26 +57,54 @@ CO2_PER_C = 44.0 / 12.0
 
 # Chinese fuel ids -> the IPCC 2006 fuel whose Tier 1 CH4/N2O defaults apply
 # (classification by IPCC 2006 Vol. 2 Table 1.1 fuel definitions; no numbers here).
-_IPCC_FUEL = {
-    "natural_gas": "natural_gas", "lng": "natural_gas", "lpg": "lpg",
-    "diesel": "diesel", "gasoline": "gasoline", "kerosene": "kerosene",
-    "fuel_oil": "fuel_oil", "crude_oil": "crude_oil", "naphtha": "naphtha",
-    "petroleum_coke": "petroleum_coke", "refinery_gas": "refinery_gas",
-    "anthracite": "anthracite", "bituminous_coal": "bituminous_coal",
-    "sub_bituminous_coal": "sub_bituminous_coal", "lignite": "lignite",
-    "cleaned_coal": "bituminous_coal", "other_washed_coal": "bituminous_coal",
-    "raw_coal": "bituminous_coal", "briquettes": "bituminous_coal", "coke": "coke",
-    "coal_tar": "coal_tar", "coke_oven_gas": "coke_oven_gas",
+IPCC_FUEL = {
+    "natural_gas": "natural_gas",
+    "lng": "natural_gas",
+    "lpg": "lpg",
+    "diesel": "diesel",
+    "gasoline": "gasoline",
+    "kerosene": "kerosene",
+    "fuel_oil": "fuel_oil",
+    "crude_oil": "crude_oil",
+    "naphtha": "naphtha",
+    "petroleum_coke": "petroleum_coke",
+    "refinery_gas": "refinery_gas",
+    "anthracite": "anthracite",
+    "bituminous_coal": "bituminous_coal",
+    "sub_bituminous_coal": "sub_bituminous_coal",
+    "lignite": "lignite",
+    "cleaned_coal": "bituminous_coal",
+    "other_washed_coal": "bituminous_coal",
+    "raw_coal": "bituminous_coal",
+    "briquettes": "bituminous_coal",
+    "coke": "coke",
+    "coal_tar": "coal_tar",
+    "coke_oven_gas": "coke_oven_gas",
     "blast_furnace_gas": "blast_furnace_gas",
 }
 
 _CARBONATES = {
-    "caco3": "caco3", "calcite": "caco3", "calcium_carbonate": "caco3", "aragonite": "caco3",
-    "mgco3": "mgco3", "magnesite": "mgco3", "magnesium_carbonate": "mgco3",
-    "camg_co3_2": "camg_co3_2", "camg(co3)2": "camg_co3_2", "dolomite": "camg_co3_2",
-    "feco3": "feco3", "siderite": "feco3", "mnco3": "mnco3", "rhodochrosite": "mnco3",
-    "na2co3": "na2co3", "soda_ash": "na2co3", "nahco3": "nahco3", "baco3": "baco3",
-    "li2co3": "li2co3", "k2co3": "k2co3", "srco3": "srco3",
+    "caco3": "caco3",
+    "calcite": "caco3",
+    "calcium_carbonate": "caco3",
+    "aragonite": "caco3",
+    "mgco3": "mgco3",
+    "magnesite": "mgco3",
+    "magnesium_carbonate": "mgco3",
+    "camg_co3_2": "camg_co3_2",
+    "camg(co3)2": "camg_co3_2",
+    "dolomite": "camg_co3_2",
+    "feco3": "feco3",
+    "siderite": "feco3",
+    "mnco3": "mnco3",
+    "rhodochrosite": "mnco3",
+    "na2co3": "na2co3",
+    "soda_ash": "na2co3",
+    "nahco3": "nahco3",
+    "baco3": "baco3",
+    "li2co3": "li2co3",
+    "k2co3": "k2co3",
+    "srco3": "srco3",
 }
 
 
@@ -112,31 +142,46 @@ def fuel_parameters(fuel: str, dataset: str = DEFAULT_FUEL_DATASET) -> FuelParam
     """
     try:
         return FuelParameters(
-            fuel, dataset,
-            *(factors.get(f"fuel.{fuel}.{p}", dataset=dataset)
-              for p in ("ncv", "carbon_content", "oxidation_rate")),
+            fuel,
+            dataset,
+            *(
+                factors.get(f"fuel.{fuel}.{p}", dataset=dataset)
+                for p in ("ncv", "carbon_content", "oxidation_rate")
+            ),
         )
     except (factors.FactorNotFound, factors.AmbiguousFactor) as exc:
-        known = sorted({k.split(".")[1] for k in factors.search(dataset=dataset)["key"]
-                        if k.startswith("fuel.")})
-        raise InputError(f"unknown fuel {fuel!r} in dataset {dataset!r}; known fuels: "
-                         f"{', '.join(known)}", field="fuel") from exc
+        known = sorted(
+            {
+                k.split(".")[1]
+                for k in factors.search(dataset=dataset)["key"]
+                if k.startswith("fuel.")
+            }
+        )
+        raise InputError(
+            f"unknown fuel {fuel!r} in dataset {dataset!r}; known fuels: {', '.join(known)}",
+            field="fuel",
+        ) from exc
 
 
 def _fuel_amount(params: FuelParameters, amount: Any) -> np.ndarray:
     basis = params.basis_unit
     if isinstance(amount, pint.Quantity) and not amount.check(
-            "[mass]" if basis == "t" else "[length]**3"):
+        "[mass]" if basis == "t" else "[length]**3"
+    ):
         kind = "mass" if basis == "t" else "volume"
-        raise UnitError(f"fuel {params.fuel!r} is measured by {kind} (NCV in "
-                        f"{params.ncv.unit}); got {amount.units:~P}", field="amount")
+        raise UnitError(
+            f"fuel {params.fuel!r} is measured by {kind} (NCV in "
+            f"{params.ncv.unit}); got {amount.units:~P}",
+            field="amount",
+        )
     arr = magnitude(amount, basis, "amount")
     check_range(arr, "amount", low=0)
     return arr
 
 
-def _override(value: Any, default: factors.Factor, unit: str, name: str,
-              basis: str | None = None) -> np.ndarray:
+def _override(
+    value: Any, default: factors.Factor, unit: str, name: str, basis: str | None = None
+) -> np.ndarray:
     if value is None:
         return np.asarray(Q_(default.value, default.unit).m_as(unit))
     arr = magnitude(value, unit, name)
@@ -144,9 +189,15 @@ def _override(value: Any, default: factors.Factor, unit: str, name: str,
     return arr
 
 
-def fuel_combustion(fuel: str, amount: Any, *, dataset: str = DEFAULT_FUEL_DATASET,
-                    ncv: Any = None, carbon_content: Any = None,
-                    oxidation_rate: Any = None) -> pint.Quantity:
+def fuel_combustion(
+    fuel: str,
+    amount: Any,
+    *,
+    dataset: str = DEFAULT_FUEL_DATASET,
+    ncv: Any = None,
+    carbon_content: Any = None,
+    oxidation_rate: Any = None,
+) -> pint.Quantity:
     """CO2 from burning a fossil fuel (GB/T 32150 emission-factor method).
 
     Parameters
@@ -201,9 +252,14 @@ def fuel_combustion(fuel: str, amount: Any, *, dataset: str = DEFAULT_FUEL_DATAS
     return quantity(fc * ncv_v * cc * of * CO2_PER_C, "tCO2")
 
 
-def combustion_non_co2(fuel: str, amount: Any, *, dataset: str = DEFAULT_FUEL_DATASET,
-                       ncv: Any = None, sector: str = "manufacturing",
-                       ) -> dict[str, pint.Quantity]:
+def combustion_non_co2(
+    fuel: str,
+    amount: Any,
+    *,
+    dataset: str = DEFAULT_FUEL_DATASET,
+    ncv: Any = None,
+    sector: str = "manufacturing",
+) -> dict[str, pint.Quantity]:
     """CH4 and N2O from stationary combustion (IPCC 2006 Tier 1 defaults).
 
     The fuel's energy is ``amount × NCV`` (NCV from ``dataset`` or measured); the
@@ -227,27 +283,37 @@ def combustion_non_co2(fuel: str, amount: Any, *, dataset: str = DEFAULT_FUEL_DA
     fc = _fuel_amount(params, amount)
     ncv_v = _override(ncv, params.ncv, f"GJ/{params.basis_unit}", "ncv")
     energy_tj = fc * ncv_v / 1000.0
-    ipcc = _IPCC_FUEL.get(fuel)
+    ipcc = IPCC_FUEL.get(fuel)
     out: dict[str, pint.Quantity] = {}
     if ipcc is None:
-        warnings.warn(f"no IPCC CH4/N2O default mapped for fuel {fuel!r}; CO2 only",
-                      factors.FallbackWarning, stacklevel=2)
+        warnings.warn(
+            f"no IPCC CH4/N2O default mapped for fuel {fuel!r}; CO2 only",
+            factors.FallbackWarning,
+            stacklevel=2,
+        )
         return out
-    for gas in ("CH4", "N2O"):
-        f = ipcc_non_co2_factor(ipcc, gas, sector)
+    try:
+        used = {gas: ipcc_non_co2_factor(ipcc, gas, sector) for gas in ("CH4", "N2O")}
+    except factors.FactorNotFound:
+        warnings.warn(
+            f"IPCC 2006 gives no {sector} CH4/N2O default for {ipcc!r} (fuel {fuel!r}); CO2 only",
+            factors.FallbackWarning,
+            stacklevel=2,
+        )
+        return out
+    for gas, f in used.items():
         out[gas] = quantity(energy_tj * Q_(f.value, f.unit).m_as("kg/TJ") / 1000.0, "t")
     return out
 
 
-def ipcc_non_co2_factor(ipcc_fuel: str, gas: str, sector: str = "manufacturing"
-                        ) -> factors.Factor:
+def ipcc_non_co2_factor(ipcc_fuel: str, gas: str, sector: str = "manufacturing") -> factors.Factor:
     """The IPCC 2006 CH4 or N2O factor of an IPCC fuel id for a sector table."""
-    return factors.get(f"fuel.{ipcc_fuel}.{gas.lower()}_factor", dataset="IPCC 2006",
-                       basis=sector)
+    return factors.get(f"fuel.{ipcc_fuel}.{gas.lower()}_factor", dataset="IPCC 2006", basis=sector)
 
 
-def purchased_electricity(amount: Any, *, region: str = "national", year: int,
-                          basis: str = "average") -> pint.Quantity:
+def purchased_electricity(
+    amount: Any, *, region: str = "national", year: int, basis: str = "average"
+) -> pint.Quantity:
     """CO2 of purchased electricity, location-based (GHG Protocol scope 2).
 
     Parameters
@@ -282,9 +348,14 @@ def purchased_electricity(amount: Any, *, region: str = "national", year: int,
     return quantity(mwh * Q_(f.value, f.unit).m_as("tCO2/MWh"), "tCO2")
 
 
-def purchased_electricity_market_based(amount: Any, green_amount: Any = 0, *,
-                                       region: str = "national", year: int,
-                                       basis: str = "average") -> pint.Quantity:
+def purchased_electricity_market_based(
+    amount: Any,
+    green_amount: Any = 0,
+    *,
+    region: str = "national",
+    year: int,
+    basis: str = "average",
+) -> pint.Quantity:
     """CO2 of purchased electricity, market-based (GHG Protocol scope 2).
 
     Electricity covered by green-electricity certificates (绿证) or direct green
@@ -301,8 +372,9 @@ def purchased_electricity_market_based(amount: Any, green_amount: Any = 0, *,
     green = magnitude(green_amount, "MWh", "green_amount")
     check_range(green, "green_amount", low=0)
     if np.any(green > total):
-        raise InputError("green electricity exceeds the electricity purchased",
-                         field="green_amount")
+        raise InputError(
+            "green electricity exceeds the electricity purchased", field="green_amount"
+        )
     return purchased_electricity(total - green, region=region, year=year, basis=basis)
 
 
@@ -318,12 +390,11 @@ def purchased_heat(amount: Any, *, factor: Any = None) -> pint.Quantity:
     """
     gj = magnitude(amount, "GJ", "amount")
     check_range(gj, "amount", low=0)
+    ef: Any
     if factor is None:
-        f = factors.get("heat.purchased")
-        ef = Q_(f.value, f.unit).m_as("tCO2/GJ")
+        ef = factors.get("heat.purchased").quantity.m_as("tCO2/GJ")
     else:
-        ef = magnitude(factor, "tCO2/GJ", "factor")
-        check_range(ef, "factor", low=0)
+        ef = check_range(magnitude(factor, "tCO2/GJ", "factor"), "factor", low=0)
     return quantity(gj * ef, "tCO2")
 
 
@@ -349,15 +420,22 @@ def carbonate_id(name: str) -> str:
     """Map a carbonate formula or mineral name (``"CaCO3"``, ``"dolomite"``) to its key id."""
     key = str(name).strip().lower().replace(" ", "_")
     if key not in _CARBONATES:
-        raise InputError(f"unknown carbonate {name!r}; known: CaCO3, MgCO3, CaMg(CO3)2, "
-                         "FeCO3, MnCO3, Na2CO3, NaHCO3, BaCO3, Li2CO3, K2CO3, SrCO3",
-                         field="fractions")
+        raise InputError(
+            f"unknown carbonate {name!r}; known: CaCO3, MgCO3, CaMg(CO3)2, "
+            "FeCO3, MnCO3, Na2CO3, NaHCO3, BaCO3, Li2CO3, K2CO3, SrCO3",
+            field="fractions",
+        )
     return _CARBONATES[key]
 
 
-def carbonate_decomposition(raw_material: Any, fractions: Mapping[str, Any], *,
-                            dataset: str = "IPCC 2006", calcination_fraction: float = 1.0,
-                            utilisation: float = 1.0) -> pint.Quantity:
+def carbonate_decomposition(
+    raw_material: Any,
+    fractions: Mapping[str, Any],
+    *,
+    dataset: str = "IPCC 2006",
+    calcination_fraction: float = 1.0,
+    utilisation: float = 1.0,
+) -> pint.Quantity:
     """Process CO2 from carbonates decomposing in the kiln (ceramics) [tCO2].
 
     Parameters
@@ -386,16 +464,21 @@ def carbonate_decomposition(raw_material: Any, fractions: Mapping[str, Any], *,
     """
     mass = magnitude(raw_material, "t", "raw_material")
     check_range(mass, "raw_material", low=0)
-    cf = check_range(magnitude(calcination_fraction, "", "calcination_fraction"),
-                     "calcination_fraction", low=0, high=1)
+    cf = check_range(
+        magnitude(calcination_fraction, "", "calcination_fraction"),
+        "calcination_fraction",
+        low=0,
+        high=1,
+    )
     u = check_range(magnitude(utilisation, "", "utilisation"), "utilisation", low=0, high=1)
     if not fractions:
         raise InputError("give at least one carbonate fraction", field="fractions")
-    total_fraction = 0.0
-    ef_sum: np.ndarray | float = 0.0
+    total_fraction: Any = 0.0
+    ef_sum: Any = 0.0
     for name, x in fractions.items():
-        xv = check_range(magnitude(x, "", f"fractions[{name}]"), f"fractions[{name}]",
-                         low=0, high=1)
+        xv = check_range(
+            magnitude(x, "", f"fractions[{name}]"), f"fractions[{name}]", low=0, high=1
+        )
         total_fraction = total_fraction + xv
         f = factors.get(f"carbonate.{carbonate_id(name)}", dataset=dataset)
         ef_sum = ef_sum + xv * Q_(f.value, f.unit).m_as("tCO2/t")
@@ -404,9 +487,18 @@ def carbonate_decomposition(raw_material: Any, fractions: Mapping[str, Any], *,
     return quantity(mass * u * cf * ef_sum, "tCO2")
 
 
-def wastewater_ch4(volume: Any = None, cod_in: Any = None, cod_out: Any = None, *,
-                   organics: Any = None, sludge: Any = 0, b0: Any = None, mcf: Any = None,
-                   system: str | None = None, recovered: Any = 0) -> pint.Quantity:
+def wastewater_ch4(
+    volume: Any = None,
+    cod_in: Any = None,
+    cod_out: Any = None,
+    *,
+    organics: Any = None,
+    sludge: Any = 0,
+    b0: Any = None,
+    mcf: Any = None,
+    system: str | None = None,
+    recovered: Any = 0,
+) -> pint.Quantity:
     """CH4 from anaerobic wastewater treatment (dyeing and food plants) [t CH4].
 
     Give either ``volume`` [m^3] with ``cod_in`` and ``cod_out`` [mg/L], or the

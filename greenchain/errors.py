@@ -32,11 +32,7 @@ __all__ = [
 
 
 class GreenchainError(Exception):
-    """Base class of every error greenchain raises deliberately."""
-
-
-class InputError(GreenchainError, ValueError):
-    """Bad user data: a value, a missing field, an unknown name.
+    """Base class of every error greenchain raises deliberately.
 
     Parameters
     ----------
@@ -48,7 +44,8 @@ class InputError(GreenchainError, ValueError):
         Where the value came from: a file name, ``sheet!cell`` or a row.
     """
 
-    def __init__(self, message: str, *, field: str | None = None, source: str | None = None):
+    def __init__(self, message: str = "", *, field: str | None = None,
+                 source: str | None = None):
         self.message = message
         self.field = field
         self.source = source
@@ -59,6 +56,13 @@ class InputError(GreenchainError, ValueError):
         if self.source:
             where = f"{where} in {self.source}" if where else str(self.source)
         return f"{where}: {self.message}" if where else self.message
+
+    def __str__(self) -> str:
+        return self._text()
+
+
+class InputError(GreenchainError, ValueError):
+    """Bad user data: a value, a missing field, an unknown name."""
 
 
 class UnitError(InputError):
@@ -72,25 +76,23 @@ class OutOfRangeError(InputError):
 class FactorNotFound(GreenchainError, LookupError):
     """No factor matches a lookup; ``candidates`` lists the closest keys."""
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()):
+    def __init__(self, message: str = "", candidates: Sequence[str] = (), *,
+                 field: str | None = None, source: str | None = None):
         self.candidates = list(candidates)
-        if self.candidates:
+        if self.candidates and "Closest:" not in message:
             message = f"{message}. Closest: {', '.join(self.candidates)}"
-        super().__init__(message)
-
-    def __str__(self) -> str:  # LookupError would repr() the message
-        return str(self.args[0])
+        super().__init__(message, field=field, source=source)
 
 
 class AmbiguousFactor(GreenchainError, LookupError):
     """A lookup matches several factors; ``candidates`` lists them all."""
 
-    def __init__(self, message: str, candidates: Sequence[str] = ()):
+    def __init__(self, message: str = "", candidates: Sequence[str] = (), *,
+                 field: str | None = None, source: str | None = None):
         self.candidates = list(candidates)
-        super().__init__(f"{message}: " + "; ".join(self.candidates))
-
-    def __str__(self) -> str:
-        return str(self.args[0])
+        if self.candidates and not message.endswith("; ".join(self.candidates)):
+            message = f"{message}: " + "; ".join(self.candidates)
+        super().__init__(message, field=field, source=source)
 
 
 class DataError(GreenchainError):

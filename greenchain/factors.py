@@ -75,8 +75,23 @@ __all__ = [
 
 #: Columns of every factor file, in order.
 COLUMNS = (
-    "key", "name_en", "name_zh", "value", "unit", "dataset", "source_id", "source_ref",
-    "region", "year", "basis", "gas", "status", "uncertainty", "low", "high", "notes",
+    "key",
+    "name_en",
+    "name_zh",
+    "value",
+    "unit",
+    "dataset",
+    "source_id",
+    "source_ref",
+    "region",
+    "year",
+    "basis",
+    "gas",
+    "status",
+    "uncertainty",
+    "low",
+    "high",
+    "notes",
 )
 GRID_BASES = ("average", "fossil", "excluding_market_nonfossil", "ets", "lifecycle")
 _UNCERTAINTY_KINDS = ("ci95", "range", "normal", "lognormal", "uniform", "triangular")
@@ -157,8 +172,7 @@ class _Row(BaseModel):
     high: float | None = None
     notes: str = ""
 
-    @field_validator("region", "basis", "gas", "uncertainty", "year", "low", "high",
-                     mode="before")
+    @field_validator("region", "basis", "gas", "uncertainty", "year", "low", "high", mode="before")
     @classmethod
     def _empty_is_none(cls, v: Any) -> Any:
         return None if isinstance(v, str) and v.strip() == "" else v
@@ -214,8 +228,9 @@ def _is_factor_file(path: Path) -> bool:
 def _read_rows(path: Path, origin: str, problems: list[str]) -> list[Factor]:
     known = sources()
     with open(path, encoding="utf-8", newline="") as fh:
-        numbered = [(i, line) for i, line in enumerate(fh, start=1)
-                    if not line.lstrip().startswith("#")]
+        numbered = [
+            (i, line) for i, line in enumerate(fh, start=1) if not line.lstrip().startswith("#")
+        ]
     reader = csv.DictReader([line for _, line in numbered])
     if tuple(reader.fieldnames or ()) != COLUMNS:
         problems.append(f"{path}: columns must be {','.join(COLUMNS)}")
@@ -227,7 +242,7 @@ def _read_rows(path: Path, origin: str, problems: list[str]) -> list[Factor]:
             problems.append(f"{where}: more cells than columns")
             continue
         try:
-            row = _Row(**raw)
+            row = _Row.model_validate(raw)
         except ValidationError as exc:
             for err in exc.errors():
                 loc = ".".join(str(p) for p in err["loc"]) or "row"
@@ -239,13 +254,27 @@ def _read_rows(path: Path, origin: str, problems: list[str]) -> list[Factor]:
         unc = None
         if row.uncertainty is not None and row.low is not None and row.high is not None:
             unc = Uncertainty(row.uncertainty, row.low, row.high)
-        out.append(Factor(
-            key=row.key, value=row.value, unit=row.unit, dataset=row.dataset,
-            source_id=row.source_id, status=row.status, name_en=row.name_en,
-            name_zh=row.name_zh, source_ref=row.source_ref, region=row.region,
-            year=row.year, basis=row.basis, gas=row.gas, uncertainty=unc, notes=row.notes,
-            origin=origin, file=str(path),
-        ))
+        out.append(
+            Factor(
+                key=row.key,
+                value=row.value,
+                unit=row.unit,
+                dataset=row.dataset,
+                source_id=row.source_id,
+                status=row.status,
+                name_en=row.name_en,
+                name_zh=row.name_zh,
+                source_ref=row.source_ref,
+                region=row.region,
+                year=row.year,
+                basis=row.basis,
+                gas=row.gas,
+                uncertainty=unc,
+                notes=row.notes,
+                origin=origin,
+                file=str(path),
+            )
+        )
     return out
 
 
@@ -274,8 +303,10 @@ def _check_duplicates(rows: Iterable[Factor], problems: list[str]) -> None:
     for f in rows:
         ident = _identity(f)
         if ident in seen:
-            problems.append(f"duplicate factor {ident} in {Path(f.file).name} "
-                            f"(also in {Path(seen[ident]).name})")
+            problems.append(
+                f"duplicate factor {ident} in {Path(f.file).name} "
+                f"(also in {Path(seen[ident]).name})"
+            )
         seen[ident] = f.file
 
 
@@ -352,8 +383,10 @@ def normalise_region(region: str | None) -> str | None:
         return aliases[key]
     known = sorted({v for v in aliases.values()})
     close = difflib.get_close_matches(str(region), known, n=5, cutoff=0.5)
-    raise InputError(f"unknown region {region!r}" + (f"; did you mean {', '.join(close)}?"
-                                                      if close else ""), field="region")
+    raise InputError(
+        f"unknown region {region!r}" + (f"; did you mean {', '.join(close)}?" if close else ""),
+        field="region",
+    )
 
 
 def _describe(f: Factor) -> str:
@@ -363,12 +396,23 @@ def _describe(f: Factor) -> str:
     return " | ".join(bits)
 
 
-def _match(key: str, dataset: str | None, region: str | None, year: int | None,
-           basis: str | None) -> list[Factor]:
+@cache
+def _shipped_by_key() -> dict[str, list[Factor]]:
+    index: dict[str, list[Factor]] = {}
+    for f in _shipped():
+        index.setdefault(f.key, []).append(f)
+    return index
+
+
+def _by_key(key: str) -> list[Factor]:
+    return [*(f for f in _user_rows if f.key == key), *_shipped_by_key().get(key, ())]
+
+
+def _match(
+    key: str, dataset: str | None, region: str | None, year: int | None, basis: str | None
+) -> list[Factor]:
     out = []
-    for f in _all():
-        if f.key != key:
-            continue
+    for f in _by_key(key):
         if dataset is not None and f.dataset.casefold() != dataset.casefold():
             continue
         if region is not None and (f.region or "").casefold() != region.casefold():
@@ -383,12 +427,21 @@ def _match(key: str, dataset: str | None, region: str | None, year: int | None,
 
 def _warn_if_unverified(f: Factor) -> None:
     if f.status == "unverified":
-        warnings.warn(f"factor {f.key} ({f.dataset}) is unverified: {f.notes or 'see sources'}",
-                      UnverifiedDataWarning, stacklevel=3)
+        warnings.warn(
+            f"factor {f.key} ({f.dataset}) is unverified: {f.notes or 'see sources'}",
+            UnverifiedDataWarning,
+            stacklevel=3,
+        )
 
 
-def get(key: str, *, dataset: str | None = None, region: str | None = None,
-        year: int | None = None, basis: str | None = None) -> Factor:
+def get(
+    key: str,
+    *,
+    dataset: str | None = None,
+    region: str | None = None,
+    year: int | None = None,
+    basis: str | None = None,
+) -> Factor:
     """Return the one factor matching ``key`` and the given filters.
 
     Parameters
@@ -423,27 +476,33 @@ def get(key: str, *, dataset: str | None = None, region: str | None = None,
     region = normalise_region(region)
     found = _match(key, dataset, region, year, basis)
     if not found:
-        same_key = [f for f in _all() if f.key == key]
+        same_key = _by_key(key)
         if same_key:
             variants = sorted({_describe(f) for f in same_key})[:12]
-            raise FactorNotFound(f"no factor {key!r} with dataset={dataset!r}, "
-                                 f"region={region!r}, year={year!r}, basis={basis!r}",
-                                 variants)
+            raise FactorNotFound(
+                f"no factor {key!r} with dataset={dataset!r}, "
+                f"region={region!r}, year={year!r}, basis={basis!r}",
+                variants,
+            )
         keys = sorted({f.key for f in _all()})
-        raise FactorNotFound(f"unknown factor key {key!r}",
-                             difflib.get_close_matches(key, keys, n=5, cutoff=0.4))
+        raise FactorNotFound(
+            f"unknown factor key {key!r}", difflib.get_close_matches(key, keys, n=5, cutoff=0.4)
+        )
     users = [f for f in found if f.origin == "user"]
     if users:
         found = users
     if len(found) > 1:
-        raise AmbiguousFactor(f"{len(found)} factors match {key!r}; give dataset, region, "
-                              "year or basis", [_describe(f) for f in found])
+        raise AmbiguousFactor(
+            f"{len(found)} factors match {key!r}; give dataset, region, year or basis",
+            [_describe(f) for f in found],
+        )
     _warn_if_unverified(found[0])
     return found[0]
 
 
-def grid_electricity(region: str = "national", year: int | None = None,
-                     basis: str = "average") -> Factor:
+def grid_electricity(
+    region: str = "national", year: int | None = None, basis: str = "average"
+) -> Factor:
     """Return the grid electricity factor for a region, data year and basis.
 
     Parameters
@@ -473,26 +532,39 @@ def grid_electricity(region: str = "national", year: int | None = None,
     if basis not in GRID_BASES:
         raise InputError(f"basis {basis!r} not in {GRID_BASES}", field="basis")
     name = normalise_region(region)
-    candidates = [f for f in _all() if f.key == "electricity.grid" and f.basis == basis
-                  and (f.region or "").casefold() == (name or "").casefold()]
+    candidates = [
+        f
+        for f in _by_key("electricity.grid")
+        if f.basis == basis and (f.region or "").casefold() == (name or "").casefold()
+    ]
     if not candidates:
-        raise FactorNotFound(f"no {basis} grid factor for region {region!r}",
-                             sorted({f.region or "" for f in _all()
-                                     if f.key == "electricity.grid" and f.basis == basis}))
+        raise FactorNotFound(
+            f"no {basis} grid factor for region {region!r}",
+            sorted(
+                {f.region or "" for f in _all() if f.key == "electricity.grid" and f.basis == basis}
+            ),
+        )
     years = sorted({f.year for f in candidates if f.year is not None})
     chosen = year
     if year is None:
         chosen = years[-1]
-        warnings.warn(f"grid year not given; using the latest published year {chosen} "
-                      f"for {name} ({basis})", FallbackWarning, stacklevel=2)
+        warnings.warn(
+            f"grid year not given; using the latest published year {chosen} for {name} ({basis})",
+            FallbackWarning,
+            stacklevel=2,
+        )
     elif year not in years:
         earlier = [y for y in years if y < year]
         if not earlier:
-            raise FactorNotFound(f"no {basis} grid factor for {name} in or before {year}",
-                                 [str(y) for y in years])
+            raise FactorNotFound(
+                f"no {basis} grid factor for {name} in or before {year}", [str(y) for y in years]
+            )
         chosen = earlier[-1]
-        warnings.warn(f"no {basis} grid factor for {name} in {year}; using {chosen}",
-                      FallbackWarning, stacklevel=2)
+        warnings.warn(
+            f"no {basis} grid factor for {name} in {year}; using {chosen}",
+            FallbackWarning,
+            stacklevel=2,
+        )
     return get("electricity.grid", region=name, year=chosen, basis=basis)
 
 
@@ -508,15 +580,29 @@ def table() -> Any:
     rows = []
     for f in _all():
         unc = f.uncertainty
-        rows.append({
-            "key": f.key, "name_en": f.name_en, "name_zh": f.name_zh, "value": f.value,
-            "unit": f.unit, "dataset": f.dataset, "source_id": f.source_id,
-            "source_ref": f.source_ref, "region": f.region, "year": f.year,
-            "basis": f.basis, "gas": f.gas, "status": f.status,
-            "uncertainty": unc.kind if unc else None, "low": unc.low if unc else None,
-            "high": unc.high if unc else None, "notes": f.notes, "origin": f.origin,
-            "file": Path(f.file).name,
-        })
+        rows.append(
+            {
+                "key": f.key,
+                "name_en": f.name_en,
+                "name_zh": f.name_zh,
+                "value": f.value,
+                "unit": f.unit,
+                "dataset": f.dataset,
+                "source_id": f.source_id,
+                "source_ref": f.source_ref,
+                "region": f.region,
+                "year": f.year,
+                "basis": f.basis,
+                "gas": f.gas,
+                "status": f.status,
+                "uncertainty": unc.kind if unc else None,
+                "low": unc.low if unc else None,
+                "high": unc.high if unc else None,
+                "notes": f.notes,
+                "origin": f.origin,
+                "file": Path(f.file).name,
+            }
+        )
     df = pd.DataFrame(rows, columns=[*COLUMNS, "origin", "file"])
     df["year"] = df["year"].astype("Int64")
     return df
@@ -541,15 +627,25 @@ def search(text: str | None = None, **filters: Any) -> Any:
     df = table()
     unknown = set(filters) - set(df.columns)
     if unknown:
-        raise InputError(f"unknown filter column(s) {sorted(unknown)}; columns are "
-                         f"{list(df.columns)}", field="filters")
+        raise InputError(
+            f"unknown filter column(s) {sorted(unknown)}; columns are {list(df.columns)}",
+            field="filters",
+        )
     mask = df["key"].notna()
     if text:
         needle = text.casefold()
-        hay = (df["key"].fillna("") + " " + df["name_en"].fillna("") + " "
-               + df["name_zh"].fillna("") + " " + df["notes"].fillna("")).str.casefold()
+        hay = (
+            df["key"].fillna("")
+            + " "
+            + df["name_en"].fillna("")
+            + " "
+            + df["name_zh"].fillna("")
+            + " "
+            + df["notes"].fillna("")
+        ).str.casefold()
         mask &= hay.str.contains(needle, regex=False) | hay.str.contains(
-            needle.replace(" ", "_"), regex=False)
+            needle.replace(" ", "_"), regex=False
+        )
     for column, value in filters.items():
         if column == "region":
             value = normalise_region(value)
@@ -576,12 +672,16 @@ def datasets() -> Any:
     for (dataset, source_id), group in df.groupby(["dataset", "source_id"], sort=True):
         entry = bib.get(source_id, {})
         counts = group["status"].value_counts()
-        rows.append({
-            "dataset": dataset, "source_id": source_id,
-            "title": entry.get("title", ""), "source_status": entry.get("status", "user"),
-            "n_factors": len(group),
-            **{status: int(counts.get(status, 0)) for status in STATUSES},
-            "families": ", ".join(sorted({k.split(".")[0] for k in group["key"]})),
-            "origin": ", ".join(sorted(set(group["origin"]))),
-        })
+        rows.append(
+            {
+                "dataset": dataset,
+                "source_id": source_id,
+                "title": entry.get("title", ""),
+                "source_status": entry.get("status", "user"),
+                "n_factors": len(group),
+                **{status: int(counts.get(status, 0)) for status in STATUSES},
+                "families": ", ".join(sorted({k.split(".")[0] for k in group["key"]})),
+                "origin": ", ".join(sorted(set(group["origin"]))),
+            }
+        )
     return pd.DataFrame(rows)

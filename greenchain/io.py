@@ -43,11 +43,11 @@ def read_plant_data(path: str | Path) -> dict[str, Any]:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"malformed YAML at {where}: {problem}", source=path.name) from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"malformed JSON at line {exc.lineno}: {exc.msg}",
-                         source=path.name) from None
+        raise InputError(
+            f"malformed JSON at line {exc.lineno}: {exc.msg}", source=path.name
+        ) from None
     if not isinstance(data, dict):
-        raise InputError("a plant file must be a mapping with a 'plant' section",
-                         source=path.name)
+        raise InputError("a plant file must be a mapping with a 'plant' section", source=path.name)
     return data
 
 

@@ -62,6 +62,7 @@ ENERGY_CARRIERS_SPECIAL = ("electricity", "heat", "steam", "hot_water")
 
 def _to_quantity(value: Any) -> Any:
     """Read ``"4 t"``, ``{value, unit}``, a number or a Quantity (numbers stay numbers)."""
+    q: Any
     if value is None or isinstance(value, pint.Quantity):
         q = value
     elif isinstance(value, bool):
@@ -94,8 +95,9 @@ Amount = Annotated[Any, BeforeValidator(_to_quantity)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", arbitrary_types_allowed=True,
-                              str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", arbitrary_types_allowed=True, str_strip_whitespace=True
+    )
 
 
 class PlantInfo(_Model):
@@ -355,7 +357,8 @@ def _loc(loc: tuple[Any, ...]) -> str:
         if isinstance(part, int):
             out += f"[{part}]"
         elif part in ("function-after", "function-before") or str(part).startswith(
-                ("function-", "literal[", "union[", "json-or-python")):
+            ("function-", "literal[", "union[", "json-or-python")
+        ):
             continue
         else:
             out += ("." if out else "") + str(part)
@@ -369,10 +372,15 @@ def validation_error(exc: ValidationError, source: str | None) -> InputError:
         msg = err["msg"].removeprefix("Value error, ")
         problems.append(f"{_loc(tuple(err['loc']))}: {msg}")
     first = _loc(tuple(exc.errors()[0]["loc"])) if exc.errors() else None
-    text = problems[0] if len(problems) == 1 else (
-        f"{len(problems)} problems:\n  " + "\n  ".join(problems))
-    error = InputError(text.split(": ", 1)[1] if len(problems) == 1 else text,
-                       field=first if len(problems) == 1 else None, source=source)
+    text = (
+        problems[0]
+        if len(problems) == 1
+        else (f"{len(problems)} problems:\n  " + "\n  ".join(problems))
+    )
+    error = InputError(
+        text.split(": ", 1)[1] if len(problems) == 1 else text,
+        field=first if len(problems) == 1 else None,
+        source=source,
+    )
     error.problems = problems  # type: ignore[attr-defined]
     return error
-

@@ -40,7 +40,8 @@ def _build_registry() -> pint.UnitRegistry:
     # GREENCHAIN_UNITS_CACHE=<folder> turns on pint's disk cache (faster start-up);
     # it is off by default so that importing greenchain writes nothing to disk.
     cache = os.environ.get("GREENCHAIN_UNITS_CACHE") or None
-    registry = pint.UnitRegistry(cache_folder=cache, on_redefinition="ignore")
+    registry: pint.UnitRegistry = pint.UnitRegistry(cache_folder=cache,
+                                                    on_redefinition="ignore")
     registry.load_definitions(str(data_path("units.txt")))
     registry.formatter.default_format = "~P"
     return registry
@@ -57,13 +58,20 @@ def unit_of(unit: str | pint.Unit) -> pint.Unit:
         return unit
     try:
         return ureg.Unit(unit)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, ValueError,
-            AttributeError, TypeError, AssertionError) as exc:
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        AssertionError,
+    ) as exc:
         raise UnitError(f"cannot parse unit {unit!r}") from exc
 
 
-def magnitude(value: Any, unit: str | pint.Unit, name: str, *,
-              allow_nan: bool = False) -> np.ndarray:
+def magnitude(
+    value: Any, unit: str | pint.Unit, name: str, *, allow_nan: bool = False
+) -> np.ndarray:
     """Return ``value`` as a float ndarray expressed in ``unit``.
 
     Parameters
@@ -128,9 +136,16 @@ def temperature(value: Any, unit: str, name: str) -> np.ndarray:
     return arr
 
 
-def check_range(values: np.ndarray, name: str, *, low: float | None = None,
-                high: float | None = None, low_inclusive: bool = True,
-                high_inclusive: bool = True, unit: str = "") -> np.ndarray:
+def check_range(
+    values: np.ndarray,
+    name: str,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+    low_inclusive: bool = True,
+    high_inclusive: bool = True,
+    unit: str = "",
+) -> np.ndarray:
     """Raise :class:`OutOfRangeError` naming ``name`` if any value is outside the range.
 
     Nothing is clamped: the values are returned unchanged when they pass.
@@ -141,14 +156,16 @@ def check_range(values: np.ndarray, name: str, *, low: float | None = None,
         bad = arr < low if low_inclusive else arr <= low
         if np.any(bad):
             op = ">=" if low_inclusive else ">"
-            raise OutOfRangeError(f"must be {op} {low}{suffix}, got {arr[bad].ravel()[0]:g}",
-                                  field=name)
+            raise OutOfRangeError(
+                f"must be {op} {low}{suffix}, got {arr[bad].ravel()[0]:g}", field=name
+            )
     if high is not None:
         bad = arr > high if high_inclusive else arr >= high
         if np.any(bad):
             op = "<=" if high_inclusive else "<"
-            raise OutOfRangeError(f"must be {op} {high}{suffix}, got {arr[bad].ravel()[0]:g}",
-                                  field=name)
+            raise OutOfRangeError(
+                f"must be {op} {high}{suffix}, got {arr[bad].ravel()[0]:g}", field=name
+            )
     return arr
 
 

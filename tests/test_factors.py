@@ -22,10 +22,27 @@ HEADER = ",".join(factors.COLUMNS)
 
 # GB/T 32150-2015 fuel table as listed in the reference notes (factors.md 2.1).
 FUELS_2015 = [
-    "anthracite", "bituminous_coal", "lignite", "cleaned_coal", "other_washed_coal",
-    "petroleum_coke", "coke", "crude_oil", "fuel_oil", "gasoline", "diesel", "kerosene",
-    "lng", "lpg", "refinery_gas", "coal_tar", "coke_oven_gas", "blast_furnace_gas",
-    "converter_gas", "other_gas", "natural_gas",
+    "anthracite",
+    "bituminous_coal",
+    "lignite",
+    "cleaned_coal",
+    "other_washed_coal",
+    "petroleum_coke",
+    "coke",
+    "crude_oil",
+    "fuel_oil",
+    "gasoline",
+    "diesel",
+    "kerosene",
+    "lng",
+    "lpg",
+    "refinery_gas",
+    "coal_tar",
+    "coke_oven_gas",
+    "blast_furnace_gas",
+    "converter_gas",
+    "other_gas",
+    "natural_gas",
 ]
 
 
@@ -154,8 +171,11 @@ def test_gwp_ar6_and_older_sets():
 def test_search_and_datasets():
     hits = factors.search("natural_gas", dataset="GB/T 32150-2015")
     assert "fuel.lng.ncv" in set(factors.search("natural gas", dataset="GB/T 32150-2015")["key"])
-    assert set(hits["key"]) == {"fuel.natural_gas.ncv", "fuel.natural_gas.carbon_content",
-                                "fuel.natural_gas.oxidation_rate"}
+    assert set(hits["key"]) == {
+        "fuel.natural_gas.ncv",
+        "fuel.natural_gas.carbon_content",
+        "fuel.natural_gas.oxidation_rate",
+    }
     assert (factors.search(region="福建")["region"] == "Fujian").all()
     with pytest.raises(InputError, match="colour"):
         factors.search(colour="red")

@@ -1,0 +1,1022 @@
+"""Kilns and furnaces: surface and opening losses, an energy balance, retrofit effects.
+
+Plain vectorised functions for roller and tunnel kilns (ceramic tiles) and other
+fuel-fired furnaces:
+
+* :func:`wall_loss` and :func:`opening_loss`, the US DOE MEASUR (PHAST) wall and
+  opening correlations;
+* :func:`kiln_energy_balance`, a steady-state balance of a kiln with its specific
+  energy per tonne and per square metre of product, and the heat recoverable from the
+  cooling zone and the flue;
+* effect models of retrofit measures, each returning a :class:`RetrofitSaving` that
+  never exceeds the stream it acts on: :func:`cooling_air_reuse_saving`,
+  :func:`insulation_saving`, :func:`o2_trim_saving` and
+  :func:`pulse_combustion_saving`.
+
+The MEASUR correlations work in US units (ft², degF, mph, Btu/h); the functions
+accept any pint Quantity, convert once at the boundary and return SI Quantities.
+
+Examples
+--------
+>>> from greenchain import Q_
+>>> print(wall_loss(Q_(100, "m^2"), 80, 25))
+71.7269... kW
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any, cast
+
+import numpy as np
+import pint
+
+from greenchain.errors import InputError, OutOfRangeError, UnitError, UnverifiedDataWarning
+from greenchain.processes.combustion import (
+    _AIR_CP_INTERCEPT,
+    _AIR_CP_SLOPE,
+    _COMBUSTION_AIR_CORRECTION,
+    EfficiencyImprovement,
+    _degF,
+    _fraction,
+    _heat_stream,
+    efficiency_improvement,
+    excess_air_from_o2,
+    flue_gas_loss,
+)
+from greenchain.processes.waste_heat import air_sensible_heat
+from greenchain.tables import parse_number, read_table
+from greenchain.units import Q_, check_range, magnitude, temperature
+
+__all__ = [
+    "wall_loss",
+    "opening_loss",
+    "KilnEnergyBalance",
+    "kiln_energy_balance",
+    "RetrofitSaving",
+    "cooling_air_reuse_saving",
+    "insulation_saving",
+    "o2_trim_saving",
+    "pulse_combustion_saving",
+]
+
+# Stefan-Boltzmann constant as PHAST uses it, 0.1713e-8 Btu/(h.ft2.degR4)
+# (AMO-Tools-Suite src/calculator/losses/WallLosses.cpp and OpeningLosses.cpp).
+_SIGMA_BTU = 0.1713e-8
+# degF -> degR offset as PHAST rounds it (RAD_CONSTANT = 460.0 in WallLosses.h).
+_RANKINE_OFFSET = 460.0
+# PHAST natural-convection correlation, WallLosses.cpp (peers.md A-1).
+_WALL_LENGTH_TERM = 1.0 / 24.0  # (1/24)^0.2
+_WALL_LENGTH_EXPONENT = 0.2
+_WALL_MEAN_EXPONENT = 0.181
+_WALL_DELTA_EXPONENT = 0.266
+_WALL_WIND_COEFFICIENT = 1.277  # per mph inside sqrt(1 + 1.277 v)
+
+
+# ----------------------------------------------------------------------------- surface losses
+def wall_loss(
+    area: Any,
+    surface_temperature: Any,
+    ambient_temperature: Any,
+    *,
+    wind_speed: Any = 0,
+    emissivity: Any = 0.9,
+    condition_factor: Any = 1.394,
+    correction_factor: Any = 1.0,
+) -> pint.Quantity:
+    """Heat lost by convection and radiation from a kiln's outer wall (PHAST).
+
+    Parameters
+    ----------
+    area : float, array-like or Quantity
+        Outer surface area [m²; any area Quantity].
+    surface_temperature : float, array-like or Quantity
+        Mean measured outer-surface temperature [degC], >= ``ambient_temperature``.
+    ambient_temperature : float, array-like or Quantity
+        Ambient air temperature [degC].
+    wind_speed : float, array-like or Quantity, default 0
+        Air velocity over the surface [m/s; ``mph`` accepted], >= 0.
+    emissivity : float, array-like or Quantity, default 0.9
+        Surface emissivity [fraction in [0, 1]]; 0.9 is MEASUR's typical value.
+    condition_factor : float, array-like or Quantity, default 1.394
+        Surface shape and orientation factor [-]; 1.394 is MEASUR's vertical flat plate.
+    correction_factor : float, array-like or Quantity, default 1.0
+        Multiplier applied to the result [-], > 0.
+
+    Returns
+    -------
+    Quantity
+        Wall heat loss [kW].
+
+    Raises
+    ------
+    OutOfRangeError
+        If the surface is colder than the air, the mean of the two temperatures is
+        not above 0 degF (the correlation's mean-temperature term), or a factor is out
+        of range.
+
+    Notes
+    -----
+    In US units (A in ft², T in degF, v in mph, Q in Btu/h):
+
+    .. math::
+
+        Q = \\Big[c_f \\left(\\tfrac{1}{24}\\right)^{0.2}
+              \\left(\\tfrac{2}{T_a + T_s}\\right)^{0.181} (T_s - T_a)^{0.266}
+              \\sqrt{1 + 1.277\\,v}\\;A\\,(T_s - T_a)
+            + \\varepsilon\\,\\sigma\\,[(T_s + 460)^4 - (T_a + 460)^4]\\,A\\Big]\\,k
+
+    with :math:`\\sigma = 0.1713\\times10^{-8}` Btu/(h ft² °R⁴).
+
+    References
+    ----------
+    US DOE MEASUR (PHAST), AMO-Tools-Suite ``src/calculator/losses/WallLosses.cpp`` and
+    ``include/calculator/losses/WallLosses.h``; shared/reference/peers.md A-1.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> print(wall_loss(Q_(1000, "ft^2"), Q_(300, "degF"), Q_(80, "degF"),
+    ...                 wind_speed=Q_(5, "mph")).to("Btu/h"))
+    1100136.39... Btu/h
+    """
+    a = Q_(check_range(magnitude(area, "m^2", "area"), "area", low=0), "m^2").m_as("ft^2")
+    ts = _degF(surface_temperature, "surface_temperature")
+    ta = _degF(ambient_temperature, "ambient_temperature")
+    v = Q_(
+        check_range(magnitude(wind_speed, "m/s", "wind_speed"), "wind_speed", low=0), "m/s"
+    ).m_as("mph")
+    eps = _fraction(emissivity, "emissivity")
+    cf = check_range(
+        magnitude(condition_factor, "", "condition_factor"),
+        "condition_factor",
+        low=0,
+        low_inclusive=False,
+    )
+    corr = check_range(
+        magnitude(correction_factor, "", "correction_factor"),
+        "correction_factor",
+        low=0,
+        low_inclusive=False,
+    )
+    ts, ta = np.broadcast_arrays(ts, ta)
+    if np.any(ts < ta):
+        raise OutOfRangeError("must not be below ambient_temperature", field="surface_temperature")
+    mean = (ta + ts) / 2.0
+    if np.any(mean <= 0):
+        raise OutOfRangeError(
+            "the mean of surface and ambient temperatures must be above 0 degF for the PHAST "
+            "convection correlation",
+            field="ambient_temperature",
+        )
+    dt = ts - ta
+    convection = (
+        cf
+        * _WALL_LENGTH_TERM**_WALL_LENGTH_EXPONENT
+        * (1.0 / mean) ** _WALL_MEAN_EXPONENT
+        * dt**_WALL_DELTA_EXPONENT
+        * np.sqrt(1.0 + _WALL_WIND_COEFFICIENT * v)
+        * a
+        * dt
+    )
+    radiation = eps * _SIGMA_BTU * ((ts + _RANKINE_OFFSET) ** 4 - (ta + _RANKINE_OFFSET) ** 4) * a
+    return Q_(Q_((convection + radiation) * corr, "Btu/h").m_as("kW"), "kW")
+
+
+def opening_loss(
+    area: Any,
+    inside_temperature: Any,
+    ambient_temperature: Any,
+    *,
+    view_factor: Any,
+    emissivity: Any,
+    open_fraction: Any = 1.0,
+) -> pint.Quantity:
+    """Radiation lost through an opening in a kiln or furnace wall (PHAST).
+
+    Parameters
+    ----------
+    area : float, array-like or Quantity
+        Area of the opening [m²; any area Quantity].
+    inside_temperature : float, array-like or Quantity
+        Temperature inside the kiln at the opening [degC], >= ``ambient_temperature``.
+    ambient_temperature : float, array-like or Quantity
+        Ambient temperature [degC].
+    view_factor : float, array-like or Quantity
+        View factor of the opening through the wall thickness [fraction in [0, 1]]
+        (MEASUR fits it from the opening's shape and wall thickness; give it here).
+    emissivity : float, array-like or Quantity
+        Emissivity of the opening [fraction in [0, 1]].
+    open_fraction : float, array-like or Quantity, default 1.0
+        Share of the time the opening is open [fraction in [0, 1]].
+
+    Returns
+    -------
+    Quantity
+        Heat loss [kW]; ``.to("Btu/h")`` for MEASUR's unit.
+
+    Notes
+    -----
+    In US units (A in ft², T in degF):
+
+    .. math::
+
+        Q = \\varepsilon\\,\\sigma\\,[(T_i + 460)^4 - (T_a + 460)^4]\\,A\\,F\\,f_{open}
+
+    with :math:`\\sigma = 0.1713\\times10^{-8}` Btu/(h ft² °R⁴).
+
+    References
+    ----------
+    US DOE MEASUR (PHAST), AMO-Tools-Suite ``src/calculator/losses/OpeningLosses.cpp``;
+    ``tests/cpp/OpeningLosses.unit.cpp`` (peers.md A-2).
+
+    Examples
+    --------
+    MEASUR's circular opening (12 in diameter, view factor 0.70):
+
+    >>> import math
+    >>> from greenchain import Q_
+    >>> q = opening_loss(Q_(math.pi / 4 * 12**2, "in^2"), Q_(1600, "degF"), Q_(75, "degF"),
+    ...                  view_factor=0.70, emissivity=0.95)
+    >>> print(q.to("Btu/h"))
+    16038.269976... Btu/h
+    """
+    a = Q_(check_range(magnitude(area, "m^2", "area"), "area", low=0), "m^2").m_as("ft^2")
+    ti = _degF(inside_temperature, "inside_temperature")
+    ta = _degF(ambient_temperature, "ambient_temperature")
+    if np.any(np.asarray(ti) < np.asarray(ta)):
+        raise OutOfRangeError("must not be below ambient_temperature", field="inside_temperature")
+    vf = _fraction(view_factor, "view_factor")
+    eps = _fraction(emissivity, "emissivity")
+    f_open = _fraction(open_fraction, "open_fraction")
+    q = eps * _SIGMA_BTU * ((ti + _RANKINE_OFFSET) ** 4 - (ta + _RANKINE_OFFSET) ** 4) * a * vf
+    return Q_(Q_(q * f_open, "Btu/h").m_as("kW"), "kW")
+
+
+# ----------------------------------------------------------------------------- balance
+@dataclass(frozen=True)
+class KilnEnergyBalance:
+    """Result of :func:`kiln_energy_balance` (power terms in kW).
+
+    ``fuel_input + electricity == product_heat + flue_loss + cooling_air_loss +
+    wall_loss + other`` holds to rounding. Terms that were not assessed are zero and
+    their heat is part of ``other``; ``not_assessed`` names them.
+    """
+
+    fuel_input: pint.Quantity
+    electricity: pint.Quantity
+    total_input: pint.Quantity
+    product_heat: pint.Quantity
+    flue_loss: pint.Quantity
+    cooling_air_loss: pint.Quantity
+    wall_loss: pint.Quantity
+    #: Remainder: other losses (openings, kiln cars and rollers, radiation at the ends,
+    #: unassessed terms), >= 0.
+    other: pint.Quantity
+    #: (fuel + electricity) per tonne of product [GJ/t], calorific value of electricity.
+    specific_energy_per_tonne: pint.Quantity
+    specific_energy_per_tonne_kgce: pint.Quantity
+    #: per square metre of product [MJ/m²] (None when no product area was given).
+    specific_energy_per_m2: pint.Quantity | None
+    specific_energy_per_m2_kgce: pint.Quantity | None
+    #: Heat recoverable from the cooling-zone exhaust, ``cooling_air_loss * effectiveness``.
+    recoverable_cooling_heat: pint.Quantity
+    #: Heat recoverable from the flue, :math:`(1 - AH) Q_{fuel} \\varepsilon` (MEASUR E-1).
+    recoverable_flue_heat: pint.Quantity
+    not_assessed: tuple[str, ...] = field(default=())
+
+    def terms(self) -> dict[str, pint.Quantity]:
+        """The output terms of the balance, ``{name: Quantity}``."""
+        return {
+            "product_heat": self.product_heat,
+            "flue_loss": self.flue_loss,
+            "cooling_air_loss": self.cooling_air_loss,
+            "wall_loss": self.wall_loss,
+            "other": self.other,
+        }
+
+    def shares(self) -> dict[str, pint.Quantity]:
+        """Each output term as a fraction of the total input."""
+        return {name: (q / self.total_input).to("") for name, q in self.terms().items()}
+
+
+def _route(direct: str, value: Any, parts: dict[str, Any]) -> str | None:
+    """How a term is given: ``"direct"``, ``"parts"`` or None; a mix or a partial set raises."""
+    given = [name for name, v in parts.items() if v is not None]
+    if value is not None:
+        if given:
+            raise InputError(f"give {direct} or {' with '.join(parts)}, not both", field=direct)
+        return "direct"
+    if not given:
+        return None
+    if len(given) < len(parts):
+        missing = next(name for name, v in parts.items() if v is None)
+        raise InputError(f"{' and '.join(parts)} go together; missing", field=missing)
+    return "parts"
+
+
+def _fuel_power(fuel_input: Any, fuel_amount: Any, fuel_ncv: Any) -> np.ndarray:
+    route = _route("fuel_input", fuel_input, {"fuel_amount": fuel_amount, "fuel_ncv": fuel_ncv})
+    if route == "direct":
+        return check_range(magnitude(fuel_input, "kW", "fuel_input"), "fuel_input", low=0)
+    if route is None:
+        return np.asarray(0.0)
+    product = _as_quantity(fuel_amount, "Nm3/h", "fuel_amount") * _as_quantity(
+        fuel_ncv, "MJ/Nm3", "fuel_ncv"
+    )
+    if not product.check("[power]"):
+        raise UnitError(
+            f"fuel_amount x fuel_ncv must be a power, got {product.units:~P}", field="fuel_amount"
+        )
+    return magnitude(product, "kW", "fuel_amount")
+
+
+def _nonnegative(value: Any, unit: str, name: str) -> np.ndarray:
+    return check_range(magnitude(value, unit, name), name, low=0)
+
+
+def _needs_ambient(t_amb: Any, term: str) -> Any:
+    if t_amb is None:
+        raise InputError(f"the {term} needs ambient_temperature", field="ambient_temperature")
+    return t_amb
+
+
+def _as_quantity(value: Any, unit: str, name: str) -> pint.Quantity:
+    """A non-negative Quantity (plain numbers in ``unit``), checked once."""
+    if isinstance(value, str):
+        try:
+            value = Q_(value)
+        except Exception as exc:  # pint raises many unrelated types on bad text
+            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
+    if isinstance(value, pint.Quantity):
+        given = cast(pint.Unit, value.units)
+        return Q_(check_range(magnitude(value, given, name), name, low=0), given)
+    return Q_(check_range(magnitude(value, unit, name), name, low=0), unit)
+
+
+def kiln_energy_balance(
+    *,
+    product_mass: Any,
+    fuel_input: Any = None,
+    fuel_amount: Any = None,
+    fuel_ncv: Any = None,
+    electricity: Any = 0.0,
+    product_area: Any = None,
+    product_heat: Any = None,
+    product_specific_heat: Any = None,
+    product_temperature_rise: Any = None,
+    flue_loss_fraction: Any = None,
+    flue_temperature: Any = None,
+    flue_o2: Any = None,
+    combustion_air_temperature: Any = None,
+    cooling_air_flow: Any = None,
+    cooling_air_temperature: Any = None,
+    cooling_air_specific_heat: Any = None,
+    wall_heat_loss: Any = None,
+    wall_area: Any = None,
+    wall_surface_temperature: Any = None,
+    wind_speed: Any = 0,
+    emissivity: Any = 0.9,
+    condition_factor: Any = 1.394,
+    ambient_temperature: Any = None,
+    recovery_effectiveness: Any = 1.0,
+) -> KilnEnergyBalance:
+    """Steady-state energy balance of a roller or tunnel kiln.
+
+    All arguments are keywords and rates (per hour of operation).
+
+    Parameters
+    ----------
+    product_mass : float, array-like or Quantity
+        Fired product throughput [t/h], > 0.
+    fuel_input : float, array-like or Quantity, optional
+        Fuel energy input [kW]; or give ``fuel_amount`` and ``fuel_ncv``.
+    fuel_amount : float, array-like or Quantity, optional
+        Fuel flow [Nm3/h for plain numbers; a mass flow with an NCV per kg works too].
+    fuel_ncv : float, array-like or Quantity, optional
+        Net calorific value of the fuel [MJ/Nm3 for plain numbers].
+    electricity : float, array-like or Quantity, default 0
+        Electric power of the kiln (fans, roller drives, electric heating) [kW].
+    product_area : float, array-like or Quantity, optional
+        Product throughput as area [m²/h]; gives the specific energy per m².
+    product_heat : float, array-like or Quantity, optional
+        Heat taken by the product [kW]; or give ``product_specific_heat`` and
+        ``product_temperature_rise``.
+    product_specific_heat : float, array-like or Quantity, optional
+        Mean specific heat of the product [kJ/(kg K)].
+    product_temperature_rise : float, array-like or Quantity, optional
+        Temperature rise the product heat refers to [K].
+    flue_loss_fraction : float, array-like or Quantity, optional
+        Flue-gas loss as a fraction of the fuel input; or give ``flue_temperature``
+        and ``flue_o2`` (natural-gas correlation of
+        :func:`greenchain.processes.combustion.flue_gas_loss`).
+    flue_temperature : float, array-like or Quantity, optional
+        Flue-gas temperature at the kiln exit [degC].
+    flue_o2 : float, array-like or Quantity, optional
+        Dry flue-gas O2 [fraction or percent Quantity].
+    combustion_air_temperature : float, array-like or Quantity, optional
+        Combustion-air temperature [degC]; defaults to ``ambient_temperature``.
+    cooling_air_flow : float, array-like or Quantity, optional
+        Cooling-zone exhaust air flow [kg/h for plain numbers, or Nm3/h].
+    cooling_air_temperature : float, array-like or Quantity, optional
+        Temperature of the cooling-zone exhaust air [degC].
+    cooling_air_specific_heat : float, array-like or Quantity, optional
+        Specific heat of the cooling air [kJ/(kg K)]; by default the enthalpy of dry
+        air (Lemmon et al. 2000) is used.
+    wall_heat_loss : float, array-like or Quantity, optional
+        Wall loss [kW]; or give ``wall_area`` and ``wall_surface_temperature``
+        (computed by :func:`wall_loss` with ``wind_speed``, ``emissivity`` and
+        ``condition_factor``).
+    wall_area : float, array-like or Quantity, optional
+        Outer surface area of the kiln [m²].
+    wall_surface_temperature : float, array-like or Quantity, optional
+        Mean outer-surface temperature [degC].
+    wind_speed, emissivity, condition_factor : optional
+        Passed to :func:`wall_loss`.
+    ambient_temperature : float, array-like or Quantity, optional
+        Ambient temperature [degC]; needed for the cooling-air, wall and flue terms.
+    recovery_effectiveness : float, array-like or Quantity, default 1.0
+        Heat-exchanger effectiveness applied to the recoverable heats [fraction];
+        1 gives the upper bound (all heat above ambient).
+
+    Returns
+    -------
+    KilnEnergyBalance
+        Every term [kW], the remainder ``other``, the specific energy per tonne
+        [GJ/t and kgce/t] and per m² [MJ/m² and kgce/m²], and the heat recoverable
+        from the cooling zone and the flue.
+
+    Raises
+    ------
+    InputError
+        If a term is given only in part, or the losses exceed the input
+        (``other`` would be negative).
+
+    Notes
+    -----
+    .. math::
+
+        Q_{fuel} + P_{el} = Q_{product} + Q_{flue} + Q_{cool} + Q_{wall} + Q_{other}
+
+        Q_{product} = \\dot m_p\\,c_p\\,\\Delta T, \\quad
+        Q_{flue} = (1 - AH)\\,Q_{fuel}, \\quad
+        Q_{cool} = \\dot m_a\\,[h(T_{cool}) - h(T_{amb})]
+
+    The specific energy counts electricity at its calorific value (1 kWh = 3.6 MJ) and
+    converts with 1 kgce = 29.3076 MJ (GB/T 2589). The PHAST flue correlation gives a
+    share of the gross (HHV) input: with an NCV-based ``fuel_input`` it overstates the
+    flue loss by roughly the latent heat of the water vapour, so give a measured
+    ``flue_loss_fraction`` on the NCV basis where one is available.
+
+    References
+    ----------
+    US DOE MEASUR (PHAST) furnace balance, AMO-Tools-Suite ``src/calculator/losses/``;
+    Mezquita et al. (2014), Applied Thermal Engineering 65:102-110,
+    doi:10.1016/j.applthermaleng.2014.01.002 (roller-kiln balance: more than half of
+    the input leaves through the flue and cooling stacks).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> b = kiln_energy_balance(
+    ...     product_mass=Q_(6, "t/h"), product_area=Q_(300, "m^2/h"),
+    ...     fuel_amount=Q_(500, "Nm3/h"), fuel_ncv=Q_(35.6, "MJ/Nm3"), electricity=200,
+    ...     product_specific_heat=1.0, product_temperature_rise=Q_(1000, "K"),
+    ...     flue_temperature=200, flue_o2=Q_(8, "percent"),
+    ...     cooling_air_flow=Q_(20, "t/h"), cooling_air_temperature=180,
+    ...     wall_area=Q_(900, "m^2"), wall_surface_temperature=60, ambient_temperature=25)
+    >>> print(b.total_input.to("kW"))
+    5144.4... kW
+    >>> print(b.specific_energy_per_m2_kgce)
+    2.1063... kgce/m²
+    """
+    mass = magnitude(product_mass, "t/h", "product_mass")
+    check_range(mass, "product_mass", low=0, low_inclusive=False)
+    fuel = _fuel_power(fuel_input, fuel_amount, fuel_ncv)
+    elec = _nonnegative(electricity, "kW", "electricity")
+    total = fuel + elec
+    t_amb = None
+    if ambient_temperature is not None:
+        t_amb = temperature(ambient_temperature, "degC", "ambient_temperature")
+    not_assessed: list[str] = []
+
+    parts = {
+        "product_specific_heat": product_specific_heat,
+        "product_temperature_rise": product_temperature_rise,
+    }
+    route = _route("product_heat", product_heat, parts)
+    if route is None:
+        raise InputError(
+            "give product_heat, or product_specific_heat and product_temperature_rise",
+            field="product_heat",
+        )
+    if route == "direct":
+        q_product = _nonnegative(product_heat, "kW", "product_heat")
+    else:
+        cp = _nonnegative(product_specific_heat, "kJ/(kg*K)", "product_specific_heat")
+        dt = _nonnegative(product_temperature_rise, "delta_degC", "product_temperature_rise")
+        q_product = mass * 1000.0 / 3600.0 * cp * dt  # t/h -> kg/s; kJ/s = kW
+
+    parts = {"flue_temperature": flue_temperature, "flue_o2": flue_o2}
+    route = _route("flue_loss_fraction", flue_loss_fraction, parts)
+    if route == "direct":
+        loss_fraction = _fraction(flue_loss_fraction, "flue_loss_fraction")
+    elif route == "parts":
+        air_t = combustion_air_temperature
+        if air_t is None:
+            air_t = _needs_ambient(t_amb, "flue loss (combustion_air_temperature)")
+        loss_fraction = flue_gas_loss(flue_temperature, excess_air_from_o2(flue_o2), air_t).m
+    else:
+        loss_fraction = np.asarray(0.0)
+        not_assessed.append("flue_loss")
+    q_flue = loss_fraction * fuel
+
+    parts = {
+        "cooling_air_flow": cooling_air_flow,
+        "cooling_air_temperature": cooling_air_temperature,
+    }
+    if _route("cooling_air_loss", None, parts) is None:
+        q_cool = np.asarray(0.0)
+        not_assessed.append("cooling_air_loss")
+    elif cooling_air_specific_heat is None:
+        heat = air_sensible_heat(
+            cooling_air_flow, cooling_air_temperature, _needs_ambient(t_amb, "cooling-air loss")
+        )
+        if not heat.check("[power]"):
+            raise UnitError("must be a flow (per hour)", field="cooling_air_flow")
+        q_cool = heat.m_as("kW")
+    else:
+        flow = _nonnegative(cooling_air_flow, "kg/h", "cooling_air_flow")
+        cp_air = _nonnegative(cooling_air_specific_heat, "kJ/(kg*K)", "cooling_air_specific_heat")
+        t_cool = temperature(cooling_air_temperature, "degC", "cooling_air_temperature")
+        q_cool = flow / 3600.0 * cp_air * (t_cool - _needs_ambient(t_amb, "cooling-air loss"))
+    if np.any(np.asarray(q_cool) < 0):
+        raise OutOfRangeError(
+            "must not be below ambient_temperature", field="cooling_air_temperature"
+        )
+
+    parts = {"wall_area": wall_area, "wall_surface_temperature": wall_surface_temperature}
+    route = _route("wall_heat_loss", wall_heat_loss, parts)
+    if route == "direct":
+        q_wall = _nonnegative(wall_heat_loss, "kW", "wall_heat_loss")
+    elif route == "parts":
+        q_wall = wall_loss(
+            wall_area,
+            wall_surface_temperature,
+            _needs_ambient(t_amb, "wall loss"),
+            wind_speed=wind_speed,
+            emissivity=emissivity,
+            condition_factor=condition_factor,
+        ).m_as("kW")
+    else:
+        q_wall = np.asarray(0.0)
+        not_assessed.append("wall_loss")
+
+    losses = q_product + q_flue + q_cool + q_wall
+    other = total - losses
+    if np.any(other < -1e-9 * np.maximum(total, 1.0)):
+        raise InputError(
+            f"the losses ({np.asarray(losses).ravel()[0]:.6g} kW) exceed the input "
+            f"({np.asarray(total).ravel()[0]:.6g} kW); check the measurements",
+            field="fuel_input",
+        )
+    eps = _fraction(recovery_effectiveness, "recovery_effectiveness")
+    per_tonne = Q_(total * 3.6 / mass, "MJ/t")  # kW / (t/h) = kJ/s * h/t = 3.6 MJ/t
+    per_m2 = per_m2_kgce = None
+    if product_area is not None:
+        area = magnitude(product_area, "m^2/h", "product_area")
+        check_range(area, "product_area", low=0, low_inclusive=False)
+        per_m2 = Q_(total * 3.6 / area, "MJ/m^2")
+        per_m2_kgce = per_m2.to("kgce/m^2")
+
+    def kw(x: Any) -> pint.Quantity:
+        return Q_(np.asarray(x, dtype=float) + 0.0 * total, "kW")
+
+    return KilnEnergyBalance(
+        fuel_input=kw(fuel),
+        electricity=kw(elec),
+        total_input=kw(total),
+        product_heat=kw(q_product),
+        flue_loss=kw(q_flue),
+        cooling_air_loss=kw(q_cool),
+        wall_loss=kw(q_wall),
+        other=kw(other),
+        specific_energy_per_tonne=per_tonne.to("GJ/t"),
+        specific_energy_per_tonne_kgce=per_tonne.to("kgce/t"),
+        specific_energy_per_m2=per_m2,
+        specific_energy_per_m2_kgce=per_m2_kgce,
+        recoverable_cooling_heat=kw(q_cool * eps),
+        recoverable_flue_heat=kw(q_flue * eps),
+        not_assessed=tuple(not_assessed),
+    )
+
+
+# ----------------------------------------------------------------------------- retrofits
+@dataclass(frozen=True)
+class RetrofitSaving:
+    """Effect of a retrofit measure on the stream it acts on.
+
+    ``0 <= saving <= baseline`` always holds; ``new = baseline - saving``.
+    """
+
+    #: The stream the measure acts on (fuel input, or wall loss for insulation).
+    baseline: pint.Quantity
+    new: pint.Quantity
+    saving: pint.Quantity
+    saving_fraction: pint.Quantity
+    #: Fuel saved (insulation with ``available_heat`` only), else None.
+    fuel_saving: pint.Quantity | None = None
+    #: Heat that preheating the combustion air takes (cooling-air reuse only).
+    preheat_duty: pint.Quantity | None = None
+    #: The PHAST calculation behind the saving, where there is one.
+    detail: EfficiencyImprovement | None = None
+    #: Range of the default saving fraction, when a default was used.
+    saving_fraction_range: tuple[float, float] | None = None
+    #: Source ids (factors/sources.yaml) of the method and defaults used.
+    sources: tuple[str, ...] = ()
+    #: True when an ``unverified`` default was used.
+    unverified: bool = False
+
+
+def _from_improvement(result: EfficiencyImprovement, **extra: Any) -> RetrofitSaving:
+    return RetrofitSaving(
+        baseline=result.current_input,
+        new=result.new_input,
+        saving=result.saving,
+        saving_fraction=result.fuel_savings,
+        detail=result,
+        sources=("amo-tools-suite",),
+        **extra,
+    )
+
+
+def _combustion_air_term(ta_f: np.ndarray, excess_air: np.ndarray) -> np.ndarray:
+    """PHAST combustion-air term [% of HHV]: heat brought in by the combustion air."""
+    cp = _AIR_CP_INTERCEPT + _AIR_CP_SLOPE * ta_f
+    return (_COMBUSTION_AIR_CORRECTION + cp * ta_f) * (1.0 + excess_air)
+
+
+def cooling_air_reuse_saving(
+    fuel_input: Any,
+    *,
+    flue_o2: Any,
+    flue_temperature: Any,
+    combustion_air_temperature: Any,
+    preheated_air_temperature: Any,
+    cooling_heat_available: Any = None,
+) -> RetrofitSaving:
+    """Fuel saved by feeding hot cooling-zone air to the burners as combustion air.
+
+    Parameters
+    ----------
+    fuel_input : float, array-like or Quantity
+        Current fuel input [kW; any power or energy Quantity].
+    flue_o2 : float, array-like or Quantity
+        Dry flue-gas O2 [fraction or percent Quantity], unchanged by the measure.
+    flue_temperature : float, array-like or Quantity
+        Flue-gas temperature [degC], unchanged by the measure.
+    combustion_air_temperature : float, array-like or Quantity
+        Current combustion-air temperature [degC].
+    preheated_air_temperature : float, array-like or Quantity
+        Temperature of the recovered air at the burners [degC],
+        >= ``combustion_air_temperature``.
+    cooling_heat_available : float, array-like or Quantity, optional
+        Heat the cooling zone can give [unit of ``fuel_input``], e.g.
+        ``KilnEnergyBalance.recoverable_cooling_heat``; when given, a preheat that
+        needs more heat raises :class:`OutOfRangeError`.
+
+    Returns
+    -------
+    RetrofitSaving
+        Fuel saving, with ``preheat_duty`` (heat the preheat takes, from the
+        correlation's combustion-air term) and the PHAST ``detail``.
+
+    Notes
+    -----
+    The saving is :func:`greenchain.processes.combustion.efficiency_improvement` with
+    only the combustion-air temperature changed. The preheat duty is the rise of the
+    correlation's combustion-air term times the new fuel input,
+
+    .. math::
+
+        Q_{pre} = Q_{new}\\,[C(T_p) - C(T_a)]/100, \\quad
+        C(T) = (-1.078913827 + c(T)\\,T)\\,(1 + EA)
+
+    Mezquita et al. (2014) report kiln savings up to 17 % from this measure in a
+    roller-kiln case study.
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
+    (peers.md A-3); Mezquita et al. (2014), doi:10.1016/j.applthermaleng.2014.01.002.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> r = cooling_air_reuse_saving(Q_(5, "MW"), flue_o2=Q_(8, "percent"),
+    ...                              flue_temperature=200, combustion_air_temperature=25,
+    ...                              preheated_air_temperature=200)
+    >>> print(r.saving_fraction.to("percent"))
+    9.9678... %
+    >>> print(r.preheat_duty.to("kW"))
+    418.41... kW
+    """
+    ta = _degF(combustion_air_temperature, "combustion_air_temperature")
+    tp = _degF(preheated_air_temperature, "preheated_air_temperature")
+    if np.any(np.asarray(tp) < np.asarray(ta)):
+        raise OutOfRangeError(
+            "must not be below combustion_air_temperature", field="preheated_air_temperature"
+        )
+    try:
+        result = efficiency_improvement(
+            flue_o2,
+            flue_o2,
+            flue_temperature,
+            flue_temperature,
+            combustion_air_temperature,
+            preheated_air_temperature,
+            fuel_input,
+        )
+    except OutOfRangeError as exc:
+        if exc.field != "new_flue_temperature":
+            raise
+        # only the air temperature changed: the preheat took the correlation out of range
+        raise OutOfRangeError(exc.message, field="preheated_air_temperature") from exc
+    ea = result.current_excess_air.m
+    duty = result.new_input * (
+        (_combustion_air_term(tp, ea) - _combustion_air_term(ta, ea)) / 100.0
+    )
+    if cooling_heat_available is not None:
+        avail, unit = _heat_stream(cooling_heat_available, "cooling_heat_available")
+        if np.any(duty.m_as(unit) > avail):
+            raise OutOfRangeError(
+                "preheating to this temperature needs more heat than the cooling zone gives "
+                "(cooling_heat_available)",
+                field="preheated_air_temperature",
+            )
+    return _from_improvement(result, preheat_duty=duty)
+
+
+def insulation_saving(
+    area: Any,
+    surface_temperature_before: Any,
+    surface_temperature_after: Any,
+    ambient_temperature: Any,
+    *,
+    wind_speed: Any = 0,
+    emissivity: Any = 0.9,
+    emissivity_after: Any = None,
+    condition_factor: Any = 1.394,
+    correction_factor: Any = 1.0,
+    available_heat: Any = None,
+) -> RetrofitSaving:
+    """Wall-loss saving of better kiln insulation (surface temperature before and after).
+
+    Parameters
+    ----------
+    area : float, array-like or Quantity
+        Outer surface area [m²].
+    surface_temperature_before, surface_temperature_after : float, array-like or Quantity
+        Mean outer-surface temperature before and after [degC].
+    ambient_temperature : float, array-like or Quantity
+        Ambient temperature [degC].
+    wind_speed, emissivity, condition_factor, correction_factor : optional
+        As in :func:`wall_loss`; ``emissivity`` applies before the retrofit.
+    emissivity_after : float, array-like or Quantity, optional
+        Surface emissivity after the retrofit (new cladding) [fraction]; default
+        ``emissivity``.
+    available_heat : float, array-like or Quantity, optional
+        Available heat of the firing [fraction in (0, 1]]: each unit of heat not lost
+        through the wall saves :math:`1/AH` units of fuel.
+
+    Returns
+    -------
+    RetrofitSaving
+        ``baseline`` and ``new`` wall loss [kW], ``saving`` [kW] and, with
+        ``available_heat``, ``fuel_saving`` [kW].
+
+    Raises
+    ------
+    InputError
+        If the state after loses more heat than the state before.
+
+    Notes
+    -----
+    .. math:: \\Delta Q = Q_{wall}(T_{before}) - Q_{wall}(T_{after}), \\quad
+              \\Delta Q_{fuel} = \\Delta Q / AH
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/losses/WallLosses.cpp`` (peers.md A-1).
+
+    Examples
+    --------
+    >>> r = insulation_saving(800, 95, 55, 25, available_heat=0.6)
+    >>> print(r.saving, r.fuel_saving, sep="; ")
+    499.12... kW; 831.87... kW
+    """
+    before = wall_loss(
+        area,
+        surface_temperature_before,
+        ambient_temperature,
+        wind_speed=wind_speed,
+        emissivity=emissivity,
+        condition_factor=condition_factor,
+        correction_factor=correction_factor,
+    )
+    after = wall_loss(
+        area,
+        surface_temperature_after,
+        ambient_temperature,
+        wind_speed=wind_speed,
+        emissivity=emissivity if emissivity_after is None else emissivity_after,
+        condition_factor=condition_factor,
+        correction_factor=correction_factor,
+    )
+    saving = before - after
+    if np.any(saving.m < 0):
+        raise InputError(
+            "the state after the retrofit loses more heat than before",
+            field="surface_temperature_after",
+        )
+    fuel_saving = None
+    if available_heat is not None:
+        ah = _fraction(available_heat, "available_heat", low_inclusive=False)
+        fuel_saving = saving / ah
+    with np.errstate(invalid="ignore", divide="ignore"):
+        fraction = np.where(before.m > 0, saving.m / np.where(before.m > 0, before.m, 1.0), 0.0)
+    return RetrofitSaving(
+        baseline=before,
+        new=after,
+        saving=saving,
+        saving_fraction=Q_(fraction, ""),
+        fuel_saving=fuel_saving,
+        sources=("amo-tools-suite",),
+    )
+
+
+def o2_trim_saving(
+    fuel_input: Any,
+    *,
+    current_o2: Any,
+    new_o2: Any,
+    flue_temperature: Any,
+    combustion_air_temperature: Any,
+    new_flue_temperature: Any = None,
+) -> RetrofitSaving:
+    """Fuel saved by trimming excess air (O2 measurement and burner control).
+
+    Parameters
+    ----------
+    fuel_input : float, array-like or Quantity
+        Current fuel input [kW; any power or energy Quantity].
+    current_o2, new_o2 : float, array-like or Quantity
+        Dry flue-gas O2 before and after [fraction or percent Quantity];
+        ``new_o2 <= current_o2``.
+    flue_temperature : float, array-like or Quantity
+        Flue-gas temperature [degC], >= ``combustion_air_temperature``.
+    combustion_air_temperature : float, array-like or Quantity
+        Combustion-air temperature [degC].
+    new_flue_temperature : float, array-like or Quantity, optional
+        Flue-gas temperature after the trim [degC], <= ``flue_temperature``; default
+        unchanged.
+
+    Returns
+    -------
+    RetrofitSaving
+        Fuel saving with the PHAST ``detail``.
+
+    Notes
+    -----
+    :func:`greenchain.processes.combustion.efficiency_improvement` with the O2 (and
+    optionally the flue temperature) changed. With the flue hotter than the
+    combustion air, less excess air always raises the available heat, so
+    :math:`0 \\le s < 1`.
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
+    (peers.md A-3).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> r = o2_trim_saving(Q_(5, "MW"), current_o2=Q_(10, "percent"),
+    ...                    new_o2=Q_(4, "percent"), flue_temperature=220,
+    ...                    combustion_air_temperature=25)
+    >>> print(r.saving.to("kW"))
+    229.08... kW
+    """
+    x_cur = excess_air_from_o2(current_o2).m
+    x_new = excess_air_from_o2(new_o2).m
+    if np.any(np.asarray(x_new) > np.asarray(x_cur)):
+        raise OutOfRangeError("must not exceed current_o2", field="new_o2")
+    tf = _degF(flue_temperature, "flue_temperature")
+    ta = _degF(combustion_air_temperature, "combustion_air_temperature")
+    if np.any(np.asarray(tf) < np.asarray(ta)):
+        raise OutOfRangeError(
+            "must not be above flue_temperature", field="combustion_air_temperature"
+        )
+    if new_flue_temperature is None:
+        new_flue_temperature = flue_temperature
+    elif np.any(np.asarray(_degF(new_flue_temperature, "new_flue_temperature")) > tf):
+        raise OutOfRangeError("must not exceed flue_temperature", field="new_flue_temperature")
+    result = efficiency_improvement(
+        current_o2,
+        new_o2,
+        flue_temperature,
+        new_flue_temperature,
+        combustion_air_temperature,
+        combustion_air_temperature,
+        fuel_input,
+    )
+    return _from_improvement(result)
+
+
+def _measure_default(key: str) -> dict[str, Any]:
+    for row in read_table("measures_defaults.csv"):
+        if row["key"] == key:
+            return row
+    raise InputError(f"no default {key!r} in factors/measures_defaults.csv", field=key)
+
+
+def pulse_combustion_saving(fuel_input: Any, saving_fraction: Any = None) -> RetrofitSaving:
+    """Fuel saved by pulse (frequency-modulated) burner control, as a parameterised model.
+
+    Parameters
+    ----------
+    fuel_input : float, array-like or Quantity
+        Current fuel input of the burners so controlled [kW; any power or energy
+        Quantity].
+    saving_fraction : float, array-like or Quantity, optional
+        Fuel saving [fraction in [0, 1]]. Give a measured or guaranteed value where
+        there is one. When omitted, the default of ``factors/measures_defaults.csv``
+        row ``pulse_combustion.saving_fraction`` is used (0.05, the low end of the
+        5-15 % that vendors claim); that default is **unverified**: no quantified saving
+        was found in papers, catalogues or case studies, and using it emits
+        :class:`~greenchain.errors.UnverifiedDataWarning`.
+
+    Returns
+    -------
+    RetrofitSaving
+        Fuel saving; ``unverified`` and ``saving_fraction_range`` are set when the
+        default was used.
+
+    Notes
+    -----
+    .. math:: \\Delta Q = s\\,Q_{fuel}
+
+    Pulse firing runs each burner at full rate for a variable share of each cycle,
+    keeping flame velocity and temperature uniformity at low load (mechanism only).
+
+    References
+    ----------
+    Kiltel, pulsed-combustion comparison table, http://kiltel.com/pulsedcomb_table.htm;
+    Frahme, pulse-firing paper, http://www.frahme.com/pulsepaper.htm (source id
+    ``pulse-firing-descriptions``).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> print(pulse_combustion_saving(Q_(2, "MW"), saving_fraction=0.08).saving)
+    0.16 MW
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     r = pulse_combustion_saving(Q_(2, "MW"))
+    >>> print(r.saving, r.unverified, r.saving_fraction_range)
+    0.1 MW True (0.05, 0.15)
+    """
+    q, unit = _heat_stream(fuel_input, "fuel_input")
+    check_range(q, "fuel_input", low=0)
+    fraction_range = None
+    unverified = False
+    sources: tuple[str, ...] = ()
+    if saving_fraction is None:
+        row = _measure_default("pulse_combustion.saving_fraction")
+        fraction = np.asarray(parse_number(row["value"]), dtype=float)
+        low, high = parse_number(row["low"]), parse_number(row["high"])
+        fraction_range = (low, high) if low is not None and high is not None else None
+        sources = (row["source_id"],)
+        if row["status"] == "unverified":
+            unverified = True
+            warnings.warn(
+                f"pulse_combustion_saving uses the unverified default saving fraction "
+                f"{row['value']} (source {row['source_id']}: {row['source_ref']}); give "
+                "saving_fraction from a measurement or a guarantee",
+                UnverifiedDataWarning,
+                stacklevel=2,
+            )
+    else:
+        fraction = _fraction(saving_fraction, "saving_fraction")
+    saving = q * fraction
+    return RetrofitSaving(
+        baseline=Q_(q + 0.0 * saving, unit),
+        new=Q_(q - saving, unit),
+        saving=Q_(saving, unit),
+        saving_fraction=Q_(fraction + 0.0 * saving, ""),
+        saving_fraction_range=fraction_range,
+        sources=sources,
+        unverified=unverified,
+    )

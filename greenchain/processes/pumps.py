@@ -1,0 +1,226 @@
+r"""Centrifugal pumps: fluid power, measured pump efficiency, and speed control.
+
+Fluid power is computed in SI, :math:`P = \rho_w \, SG \, g \, Q \, H`, with the
+density of water at 20 °C. MEASUR/PSAT writes the same formula as
+``0.746 * Q[gpm] * H[ft] * SG / 3961.38`` [kW]; its constant 3961.38 gpm·ft/hp
+corresponds to a water density of 998.2057 kg/m³ (1.4e-6 from the value used
+here), but its 0.746 kW/hp is 4.0e-4 above the exact 0.745699872 kW/hp, so
+greenchain's results are 4.0e-4 lower than MEASUR's.
+
+:func:`vfd_savings` (from :mod:`greenchain.processes.affinity`) is re-exported
+here for convenience.
+
+Examples
+--------
+>>> from greenchain import Q_
+>>> fluid_power(Q_(1000, "gallon/minute"), Q_(280, "ft"), 1.02)
+<Quantity(53.7621..., 'kilowatt')>
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from greenchain.errors import OutOfRangeError
+from greenchain.processes.affinity import VfdSavings, vfd_savings
+from greenchain.units import Q_, check_range, magnitude
+
+__all__ = [
+    "fluid_power",
+    "pump_efficiency",
+    "PumpEfficiency",
+    "vfd_savings",
+    "VfdSavings",
+    "WATER_DENSITY",
+    "STANDARD_GRAVITY",
+]
+
+#: Density of liquid water at 20 °C and 101.325 kPa [kg/m³], IAPWS-95
+#: (``iapws.IAPWS95(T=293.15, P=0.101325).rho`` = 998.2072); the reference of
+#: ``specific_gravity``.
+WATER_DENSITY = Q_(998.2072, "kg/m^3")
+
+#: Standard acceleration of gravity [m/s²] (CGPM 1901, exact).
+STANDARD_GRAVITY = Q_(9.80665, "m/s^2")
+
+
+def _out(values: Any, unit: str) -> Any:
+    arr = np.asarray(values, dtype=float)
+    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
+
+
+def _fraction(value: Any, name: str) -> np.ndarray:
+    arr = magnitude(value, "", name)
+    bad = (arr <= 0) | (arr > 1)
+    if np.any(bad):
+        raise OutOfRangeError(
+            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
+            "in percent)",
+            field=name,
+        )
+    return arr
+
+
+def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: Any = None) -> Any:
+    r"""Power delivered to a liquid by a pump (water horsepower).
+
+    Parameters
+    ----------
+    flow : float, array-like or Quantity
+        Volumetric flow rate [m³/h].
+    head : float, array-like or Quantity
+        Total head developed [m of the pumped liquid].
+    specific_gravity : float or array-like, default 1.0
+        Density of the liquid relative to water at 20 °C
+        (:data:`WATER_DENSITY`).
+    density : float, array-like or Quantity, optional
+        Density of the liquid [kg/m³]; if given it replaces
+        ``specific_gravity``.
+
+    Returns
+    -------
+    Quantity
+        Fluid power [kW].
+
+    Raises
+    ------
+    OutOfRangeError
+        Negative flow or head, non-positive specific gravity or density.
+
+    Notes
+    -----
+    .. math:: P_f = \rho_w \, SG \, g \, Q \, H
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/FluidPower.unit.cpp`` (same
+    formula in US units).
+
+    Examples
+    --------
+    >>> fluid_power(360, 50)
+    <Quantity(49.0..., 'kilowatt')>
+    """
+    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0) / 3600.0  # m3/s
+    h = check_range(magnitude(head, "m", "head"), "head", low=0)
+    if density is None:
+        sg = check_range(
+            magnitude(specific_gravity, "", "specific_gravity"),
+            "specific_gravity",
+            low=0,
+            low_inclusive=False,
+        )
+        rho = sg * WATER_DENSITY.m_as("kg/m^3")
+    else:
+        rho = check_range(
+            magnitude(density, "kg/m^3", "density"), "density", low=0, low_inclusive=False
+        )
+    return _out(rho * STANDARD_GRAVITY.m_as("m/s^2") * q * h / 1000.0, "kW")
+
+
+@dataclass(frozen=True)
+class PumpEfficiency:
+    """Result of :func:`pump_efficiency`.
+
+    Attributes
+    ----------
+    fluid_power : Quantity
+        Power given to the liquid [kW].
+    shaft_power : Quantity
+        Motor output (pump input) power [kW].
+    efficiency : Quantity
+        Pump efficiency [percent].
+    energy : Quantity or None
+        Electricity drawn over ``hours`` [kWh] (``None`` without ``hours``).
+    """
+
+    fluid_power: Any
+    shaft_power: Any
+    efficiency: Any
+    energy: Any = None
+
+
+def pump_efficiency(
+    flow: Any,
+    head: Any,
+    measured_power: Any,
+    motor_efficiency: Any,
+    specific_gravity: Any = 1.0,
+    *,
+    hours: Any = None,
+) -> PumpEfficiency:
+    r"""Pump efficiency from a field measurement of flow, head and motor input power.
+
+    Parameters
+    ----------
+    flow : float, array-like or Quantity
+        Volumetric flow rate [m³/h].
+    head : float, array-like or Quantity
+        Total head [m].
+    measured_power : float, array-like or Quantity
+        Electrical input power of the motor [kW].
+    motor_efficiency : float, array-like or Quantity
+        Motor efficiency at this load, fraction in (0, 1] or percent (from
+        the motor's test data or :func:`greenchain.processes.motors.part_load_efficiency`).
+    specific_gravity : float or array-like, default 1.0
+        Relative to water at 20 °C.
+    hours : float or Quantity, optional
+        Operating time [h] for the ``energy`` result.
+
+    Returns
+    -------
+    PumpEfficiency
+
+    Raises
+    ------
+    OutOfRangeError
+        ``motor_efficiency`` outside (0, 1], non-positive ``measured_power``,
+        or inputs implying a pump efficiency above 100 %.
+
+    Notes
+    -----
+    .. math::
+        P_{shaft} = P_{measured}\,\eta_{motor}, \qquad
+        \eta_{pump} = P_f / P_{shaft}, \qquad E = P_{measured}\, t
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/Results.unit.cpp``
+    ("PSATResultsPremium existing").
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> r = pump_efficiency(Q_(1840, "gallon/minute"), Q_(174.85, "ft"), 80, 0.964073613585,
+    ...                     hours=8760)
+    >>> r.efficiency, r.energy.to("MWh")
+    (<Quantity(78.523..., 'percent')>, <Quantity(700.8, 'megawatt_hour')>)
+    """
+    pf = fluid_power(flow, head, specific_gravity).m_as("kW")
+    p_in = check_range(
+        magnitude(measured_power, "kW", "measured_power"),
+        "measured_power",
+        low=0,
+        low_inclusive=False,
+        unit="kW",
+    )
+    shaft = p_in * _fraction(motor_efficiency, "motor_efficiency")
+    eff = pf / shaft
+    if np.any(eff > 1):
+        raise OutOfRangeError(
+            "implies a pump efficiency above 100 % (check flow, head and power)",
+            field="measured_power",
+        )
+    energy = None
+    if hours is not None:
+        t = check_range(magnitude(hours, "h", "hours"), "hours", low=0, unit="h")
+        energy = _out(p_in * t, "kWh")
+    return PumpEfficiency(
+        fluid_power=_out(pf, "kW"),
+        shaft_power=_out(shaft, "kW"),
+        efficiency=_out(eff * 100.0, "percent"),
+        energy=energy,
+    )

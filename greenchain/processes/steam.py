@@ -1,0 +1,788 @@
+"""Water and steam properties (IAPWS-IF97) and the Chinese steam and hot-water conventions.
+
+This module is greenchain's single wrapper around the `iapws
+<https://github.com/jjgomera/iapws>`_ package: IAPWS-IF97 for water and steam,
+and the Lemmon et al. (2000) equation of state for dry air that iapws also
+ships. The iapws functions are scalar, so every call goes through one helper,
+:func:`_iapws_map`, which broadcasts the arguments and loops over them. That
+loop is the only place in greenchain where a scalar property call is repeated
+element by element; the other physics modules (boilers, dyeing, milling) call
+the vectorised functions below instead of iapws itself.
+
+Pressures are **absolute** (use :func:`gauge_to_absolute` for gauge readings
+such as ``psig`` or the Chinese 表压). Plain numbers are read in MPa, K or
+degC and kJ/kg as documented; Quantities in any compatible unit are accepted.
+
+A state outside the IAPWS-IF97 range of validity raises
+:class:`~greenchain.errors.OutOfRangeError` naming the argument: 273.15 K <= T
+<= 1073.15 K for p <= 100 MPa, and 1073.15 K < T <= 2273.15 K for p <= 50 MPa;
+saturation states between 273.15 K (611.213 Pa) and the critical point
+(647.096 K, 22.064 MPa).
+
+Examples
+--------
+>>> from greenchain import Q_
+>>> state = steam_properties(Q_(3, "MPa"), temperature=Q_(300, "K"))
+>>> round(float(state.enthalpy.m_as("kJ/kg")), 6)
+115.331273
+>>> round(float(saturation_temperature(Q_(1.0, "MPa")).m_as("degC")), 2)
+179.88
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import numpy as np
+import pint
+from iapws import IAPWS97
+from iapws import _iapws as _iapws_constants
+from iapws import iapws97 as _if97
+from iapws.humidAir import Air
+
+from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
+from greenchain.tables import parse_number, read_table
+from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import temperature as to_temperature
+
+__all__ = [
+    "SteamState",
+    "SaturationState",
+    "steam_properties",
+    "saturation_temperature",
+    "saturation_pressure",
+    "saturation_properties",
+    "liquid_enthalpy",
+    "liquid_density",
+    "dry_air_enthalpy",
+    "gauge_to_absolute",
+    "heat_from_steam",
+    "heat_from_hot_water",
+    "steam_conventions",
+]
+
+# --- Range of validity of IAPWS-IF97 (IAPWS R7-97(2012), section 1, Figure 1) ----------
+# These bound the formulation itself; they are not adjustable parameters.
+T_MIN_K = 273.15  # lower temperature bound of IF97
+T_REGION2_MAX_K = 1073.15  # upper bound of regions 1-3; region 5 above
+T_MAX_K = 2273.15  # upper bound of region 5
+P_MAX_MPA = 100.0  # upper pressure bound for T <= 1073.15 K
+P_REGION5_MAX_MPA = 50.0  # upper pressure bound of region 5
+P_SAT_MIN_MPA = _if97.Pmin  # IF97 saturation pressure at 273.15 K (611.213 Pa)
+P_CRIT_MPA = _if97.Pc  # critical pressure 22.064 MPa (IAPWS R2-83)
+T_CRIT_K = _if97.Tc  # critical temperature 647.096 K (IAPWS R2-83)
+RHO_CRIT = _iapws_constants.rhoc  # critical density 322 kg/m3 (IAPWS R2-83)
+# Lemmon et al. (2000) dry-air equation of state: valid 60 K to 2000 K (paper title).
+AIR_T_MIN_K = 60.0
+AIR_T_MAX_K = 2000.0
+# Standard atmosphere, 101.325 kPa (CGPM 1954, resolution 4; ISO 2533).
+STANDARD_ATMOSPHERE_MPA = 0.101325
+
+
+@dataclass(frozen=True)
+class SteamState:
+    """A water or steam state (IAPWS-IF97); arrays broadcast over the inputs.
+
+    Attributes
+    ----------
+    pressure : Quantity [MPa]
+    temperature : Quantity [K]
+    enthalpy : Quantity [kJ/kg]
+    entropy : Quantity [kJ/(kg K)]
+    specific_volume : Quantity [m^3/kg]
+    density : Quantity [kg/m^3]
+    quality : Quantity [dimensionless]
+        Vapour mass fraction in the two-phase region (IF97 region 4); NaN
+        elsewhere.
+    region : numpy.ndarray of int
+        IF97 region (1 liquid, 2 vapour, 3 near-critical, 4 saturation, 5 high T).
+    phase : numpy.ndarray of str
+        Phase label reported by iapws (``"Liquid"``, ``"Two phases"`` ...).
+    """
+
+    pressure: pint.Quantity
+    temperature: pint.Quantity
+    enthalpy: pint.Quantity
+    entropy: pint.Quantity
+    specific_volume: pint.Quantity
+    density: pint.Quantity
+    quality: pint.Quantity
+    region: np.ndarray
+    phase: np.ndarray
+
+
+@dataclass(frozen=True)
+class SaturationState:
+    """Saturated liquid and vapour at one pressure or temperature (IAPWS-IF97).
+
+    Attributes
+    ----------
+    pressure : Quantity [MPa]
+    temperature : Quantity [K]
+    liquid_enthalpy, vapour_enthalpy, latent_heat : Quantity [kJ/kg]
+    liquid_entropy, vapour_entropy : Quantity [kJ/(kg K)]
+    liquid_density, vapour_density : Quantity [kg/m^3]
+    """
+
+    pressure: pint.Quantity
+    temperature: pint.Quantity
+    liquid_enthalpy: pint.Quantity
+    vapour_enthalpy: pint.Quantity
+    latent_heat: pint.Quantity
+    liquid_entropy: pint.Quantity
+    vapour_entropy: pint.Quantity
+    liquid_density: pint.Quantity
+    vapour_density: pint.Quantity
+
+
+# ------------------------------------------------------------------ the one scalar loop
+def _iapws_map(
+    func: Callable[..., tuple[Any, ...]],
+    arrays: dict[str, np.ndarray],
+    dtypes: tuple[type, ...],
+) -> tuple[np.ndarray, ...]:
+    """Evaluate a scalar iapws call element by element over broadcast arrays.
+
+    This is the only loop over property calls in greenchain: iapws works on
+    Python floats, so vectorising it means calling it once per element. Inputs
+    are range-checked before this point so that errors name the argument; a
+    failure inside iapws is still reported as :class:`OutOfRangeError` naming
+    all the arguments of the state.
+
+    Parameters
+    ----------
+    func : callable
+        Takes one float per entry of ``arrays`` (in order) and returns a tuple
+        with one value per entry of ``dtypes``.
+    arrays : dict of str to ndarray
+        Argument name -> magnitudes (broadcast together).
+    dtypes : tuple of type
+        dtype of each output array.
+    """
+    names = list(arrays)
+    try:
+        broadcast = np.broadcast_arrays(*(np.asarray(a, dtype=float) for a in arrays.values()))
+    except ValueError as exc:
+        raise InputError("arguments cannot be broadcast together", field=", ".join(names)) from exc
+    shape = broadcast[0].shape
+    outputs = [np.empty(shape, dtype=dt) for dt in dtypes]
+    for index in np.ndindex(shape):
+        values = [float(arr[index]) for arr in broadcast]
+        try:
+            result = func(*values)
+        except InputError:
+            raise
+        except (NotImplementedError, ValueError, ZeroDivisionError, OverflowError) as exc:
+            raise OutOfRangeError(
+                "state outside the IAPWS-IF97 range of validity: "
+                + ", ".join(f"{n}={v:g}" for n, v in zip(names, values, strict=True)),
+                field=", ".join(names),
+            ) from exc
+        for out, value in zip(outputs, result, strict=True):
+            out[index] = value
+    return tuple(outputs)
+
+
+def _solved(state: Any, names: str) -> Any:
+    """Return an iapws state, raising if iapws flagged it as not solved."""
+    if getattr(state, "status", 1) != 1:
+        raise OutOfRangeError(
+            f"state outside the IAPWS-IF97 range of validity ({getattr(state, 'msg', '')})",
+            field=names,
+        )
+    return state
+
+
+# ------------------------------------------------------------------ range checks
+def _check_pressure(p: np.ndarray, name: str, *, saturation: bool = False) -> None:
+    check_range(p, name, low=0.0, low_inclusive=False, unit="MPa")
+    if saturation:
+        check_range(p, name, low=P_SAT_MIN_MPA, high=P_CRIT_MPA, unit="MPa")
+    else:
+        check_range(p, name, high=P_MAX_MPA, unit="MPa")
+
+
+def _check_temperature(t: np.ndarray, name: str, *, saturation: bool = False) -> None:
+    high = T_CRIT_K if saturation else T_MAX_K
+    check_range(t, name, low=T_MIN_K, high=high, unit="K")
+
+
+def _pressure(value: Any, name: str) -> np.ndarray:
+    return magnitude(value, "MPa", name)
+
+
+def _kelvin(value: Any, name: str, unit: str = "K") -> np.ndarray:
+    arr = to_temperature(value, unit, name)
+    return Q_(arr, unit).m_as("K") if unit != "K" else arr
+
+
+# ------------------------------------------------------------------ public functions
+def steam_properties(
+    pressure: Any,
+    temperature: Any = None,
+    quality: Any = None,
+    *,
+    enthalpy: Any = None,
+) -> SteamState:
+    """Properties of water or steam at a pressure and one more state variable.
+
+    Parameters
+    ----------
+    pressure : numeric or Quantity [MPa]
+        Absolute pressure.
+    temperature : numeric or Quantity [K], optional
+        Temperature (single-phase states).
+    quality : numeric, optional
+        Vapour mass fraction, 0 (saturated liquid) to 1 (saturated vapour).
+    enthalpy : numeric or Quantity [kJ/kg], optional
+        Specific enthalpy (IAPWS reference: internal energy and entropy of the
+        saturated liquid at the triple point are zero).
+
+    Exactly one of ``temperature``, ``quality`` and ``enthalpy`` must be given.
+
+    Returns
+    -------
+    SteamState
+        Temperature, pressure, enthalpy, entropy, specific volume, density,
+        quality, IF97 region and phase, broadcast over the inputs.
+
+    Raises
+    ------
+    InputError
+        If not exactly one of ``temperature``, ``quality``, ``enthalpy`` is given.
+    OutOfRangeError
+        If the state is outside IAPWS-IF97 (the message names the argument).
+
+    Notes
+    -----
+    Computed with ``iapws.IAPWS97``, which implements the IAPWS-IF97 regions
+    1-5 and their backward equations. On the saturation line a (p, T) pair is
+    ambiguous; give the quality instead.
+
+    References
+    ----------
+    IAPWS R7-97(2012), Revised Release on the IAPWS Industrial Formulation 1997
+    for the Thermodynamic Properties of Water and Steam, tables 5, 15, 33 (the
+    verification values reproduced in ``tests/test_steam.py``).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> s = steam_properties(Q_(1.0, "MPa"), quality=1)
+    >>> round(float(s.temperature.m_as("degC")), 2), round(float(s.enthalpy.m_as("kJ/kg")), 1)
+    (179.88, 2777.1)
+    >>> str(s.phase)
+    'Vapour'
+    """
+    given = {"temperature": temperature, "quality": quality, "enthalpy": enthalpy}
+    present = [k for k, v in given.items() if v is not None]
+    if len(present) != 1:
+        raise InputError(
+            "give exactly one of temperature, quality or enthalpy", field=", ".join(given)
+        )
+    p = _pressure(pressure, "pressure")
+    check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
+    kind = present[0]
+    if kind == "temperature":
+        t = _kelvin(temperature, "temperature")
+        _check_temperature(t, "temperature")
+        p_b, t_b = np.broadcast_arrays(p, t)
+        check_range(p_b[t_b <= T_REGION2_MAX_K], "pressure", high=P_MAX_MPA, unit="MPa")
+        check_range(p_b[t_b > T_REGION2_MAX_K], "pressure", high=P_REGION5_MAX_MPA, unit="MPa")
+        second = t
+
+        def call(pv: float, sv: float) -> Any:
+            return IAPWS97(P=pv, T=sv)
+
+    elif kind == "quality":
+        x = magnitude(quality, "", "quality")
+        check_range(x, "quality", low=0.0, high=1.0)
+        _check_pressure(p, "pressure", saturation=True)
+        second = x
+
+        def call(pv: float, sv: float) -> Any:
+            return IAPWS97(P=pv, x=sv)
+
+    else:
+        h = magnitude(enthalpy, "kJ/kg", "enthalpy")
+        check_range(p, "pressure", high=P_MAX_MPA, unit="MPa")
+        second = h
+
+        def call(pv: float, sv: float) -> Any:
+            return IAPWS97(P=pv, h=sv)
+
+    names = f"pressure, {kind}"
+
+    def one(pv: float, sv: float) -> tuple[Any, ...]:
+        st = _solved(call(pv, sv), names)
+        x_val = st.x if st.region == 4 else np.nan
+        return (st.P, st.T, st.h, st.s, st.v, st.rho, x_val, st.region, st.phase)
+
+    out = _iapws_map(one, {"pressure": p, kind: second}, (float,) * 7 + (int, object))
+    phase = out[8].astype(str)
+    return SteamState(
+        pressure=Q_(out[0], "MPa"),
+        temperature=Q_(out[1], "K"),
+        enthalpy=Q_(out[2], "kJ/kg"),
+        entropy=Q_(out[3], "kJ/(kg*K)"),
+        specific_volume=Q_(out[4], "m^3/kg"),
+        density=Q_(out[5], "kg/m^3"),
+        quality=Q_(out[6], "dimensionless"),
+        region=out[7],
+        phase=phase,
+    )
+
+
+def saturation_temperature(pressure: Any) -> pint.Quantity:
+    """Saturation (boiling) temperature of water at an absolute pressure.
+
+    Parameters
+    ----------
+    pressure : numeric or Quantity [MPa]
+        Absolute pressure, 611.213 Pa to 22.064 MPa.
+
+    Returns
+    -------
+    Quantity [K]
+
+    Notes
+    -----
+    IAPWS-IF97 region 4, backward saturation-temperature equation (eq. 31).
+
+    References
+    ----------
+    IAPWS R7-97(2012), section 8.2, table 35.
+
+    Examples
+    --------
+    >>> round(float(saturation_temperature(20).m), 10)
+    638.8959115457
+    """
+    p = _pressure(pressure, "pressure")
+    _check_pressure(p, "pressure", saturation=True)
+    (t,) = _iapws_map(lambda pv: (_if97._TSat_P(pv),), {"pressure": p}, (float,))
+    return Q_(t, "K")
+
+
+def saturation_pressure(temperature: Any) -> pint.Quantity:
+    """Saturation (vapour) pressure of water at a temperature.
+
+    Parameters
+    ----------
+    temperature : numeric or Quantity [K]
+        273.15 K to 647.096 K.
+
+    Returns
+    -------
+    Quantity [MPa]
+
+    Notes
+    -----
+    IAPWS-IF97 region 4, saturation-pressure equation (eq. 30).
+
+    References
+    ----------
+    IAPWS R7-97(2012), section 8.1, table 35.
+
+    Examples
+    --------
+    >>> round(float(saturation_pressure(300).m), 10)
+    0.0035365894
+    """
+    t = _kelvin(temperature, "temperature")
+    _check_temperature(t, "temperature", saturation=True)
+    (p,) = _iapws_map(lambda tv: (_if97._PSat_T(tv),), {"temperature": t}, (float,))
+    return Q_(p, "MPa")
+
+
+def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> SaturationState:
+    """Saturated liquid and vapour properties, from a pressure or a temperature.
+
+    Parameters
+    ----------
+    pressure : numeric or Quantity [MPa], optional
+        Absolute saturation pressure.
+    temperature : numeric or Quantity [K], optional
+        Saturation temperature. Give exactly one of the two.
+
+    Returns
+    -------
+    SaturationState
+        Including the latent heat of vaporisation ``h_g - h_f``.
+
+    Examples
+    --------
+    >>> s = saturation_properties(0.101325)
+    >>> round(float(s.latent_heat.m_as("kJ/kg")), 1)
+    2256.5
+    """
+    if (pressure is None) == (temperature is None):
+        raise InputError(
+            "give exactly one of pressure or temperature", field="pressure, temperature"
+        )
+    if pressure is not None:
+        value = _pressure(pressure, "pressure")
+        _check_pressure(value, "pressure", saturation=True)
+        name = "pressure"
+
+        def call(v: float, x: float) -> Any:
+            return IAPWS97(P=v, x=x)
+
+    else:
+        value = _kelvin(temperature, "temperature")
+        _check_temperature(value, "temperature", saturation=True)
+        name = "temperature"
+
+        def call(v: float, x: float) -> Any:
+            return IAPWS97(T=v, x=x)
+
+    def one(v: float) -> tuple[float, ...]:
+        liq = _solved(call(v, 0.0), name)
+        vap = _solved(call(v, 1.0), name)
+        return (liq.P, liq.T, liq.h, vap.h, liq.s, vap.s, liq.rho, vap.rho)
+
+    o = _iapws_map(one, {name: value}, (float,) * 8)
+    return SaturationState(
+        pressure=Q_(o[0], "MPa"),
+        temperature=Q_(o[1], "K"),
+        liquid_enthalpy=Q_(o[2], "kJ/kg"),
+        vapour_enthalpy=Q_(o[3], "kJ/kg"),
+        latent_heat=Q_(o[3] - o[2], "kJ/kg"),
+        liquid_entropy=Q_(o[4], "kJ/(kg*K)"),
+        vapour_entropy=Q_(o[5], "kJ/(kg*K)"),
+        liquid_density=Q_(o[6], "kg/m^3"),
+        vapour_density=Q_(o[7], "kg/m^3"),
+    )
+
+
+def _liquid_state(
+    temperature_k: np.ndarray, pressure_mpa: np.ndarray | None, name: str
+) -> tuple[np.ndarray, np.ndarray]:
+    """Enthalpy [kJ/kg] and density [kg/m3] of liquid water (vectorised)."""
+    if pressure_mpa is None:
+        _check_temperature(temperature_k, name, saturation=True)
+
+        def one(tv: float) -> tuple[float, float]:
+            st = _solved(IAPWS97(T=tv, x=0.0), name)
+            return st.h, st.rho
+
+        return _iapws_map(one, {name: temperature_k}, (float, float))
+    _check_temperature(temperature_k, name)
+    _check_pressure(pressure_mpa, "pressure")
+
+    def one_pt(tv: float, pv: float) -> tuple[float, float]:
+        st = _solved(IAPWS97(P=pv, T=tv), f"{name}, pressure")
+        if st.region not in (1, 4) and not (st.region == 3 and st.rho > RHO_CRIT):
+            # region 3 denser than the critical density is liquid-like
+            raise OutOfRangeError(f"water is not liquid at {tv:g} K and {pv:g} MPa", field=name)
+        return st.h, st.rho
+
+    return _iapws_map(one_pt, {name: temperature_k, "pressure": pressure_mpa}, (float, float))
+
+
+def liquid_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
+    """Specific enthalpy of liquid water (IAPWS-IF97).
+
+    Parameters
+    ----------
+    temperature : numeric or Quantity [degC]
+        Water temperature.
+    pressure : numeric or Quantity [MPa], optional
+        Absolute pressure. If omitted, the saturated liquid at ``temperature``
+        is used (the usual approximation for condensate, feedwater, dye liquor
+        and wastewater: pressure changes enthalpy of a liquid by about
+        v*dp, 1 kJ/kg per MPa).
+
+    Returns
+    -------
+    Quantity [kJ/kg]
+
+    Raises
+    ------
+    OutOfRangeError
+        If the state is not liquid or is outside IAPWS-IF97.
+
+    Examples
+    --------
+    >>> round(float(liquid_enthalpy(20).m), 2)
+    83.92
+    >>> round(float(liquid_enthalpy(20, pressure=3).m), 2)
+    86.7
+    """
+    t = _kelvin(temperature, "temperature", "degC")
+    p = None if pressure is None else _pressure(pressure, "pressure")
+    h, _ = _liquid_state(t, p, "temperature")
+    return Q_(h, "kJ/kg")
+
+
+def liquid_density(temperature: Any, pressure: Any = None) -> pint.Quantity:
+    """Density of liquid water (IAPWS-IF97); saturated liquid if no pressure is given.
+
+    Parameters
+    ----------
+    temperature : numeric or Quantity [degC]
+    pressure : numeric or Quantity [MPa], optional
+
+    Returns
+    -------
+    Quantity [kg/m^3]
+
+    Examples
+    --------
+    >>> round(float(liquid_density(20).m), 1)
+    998.2
+    """
+    t = _kelvin(temperature, "temperature", "degC")
+    p = None if pressure is None else _pressure(pressure, "pressure")
+    _, rho = _liquid_state(t, p, "temperature")
+    return Q_(rho, "kg/m^3")
+
+
+def dry_air_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
+    """Specific enthalpy of dry air (Lemmon et al. 2000 equation of state, via iapws).
+
+    Only differences of this enthalpy are meaningful (the reference state is
+    that of iapws' ``Air`` class).
+
+    Parameters
+    ----------
+    temperature : numeric or Quantity [degC]
+        60 K to 2000 K.
+    pressure : numeric or Quantity [MPa], optional
+        Absolute pressure; the standard atmosphere (0.101325 MPa) if omitted.
+
+    Returns
+    -------
+    Quantity [kJ/kg]
+
+    References
+    ----------
+    E. W. Lemmon, R. T. Jacobsen, S. G. Penoncello, D. G. Friend, Thermodynamic
+    properties of air and mixtures of nitrogen, argon and oxygen from 60 to
+    2000 K at pressures to 2000 MPa, J. Phys. Chem. Ref. Data 29 (2000) 331,
+    doi:10.1063/1.1285884.
+
+    Examples
+    --------
+    >>> dh = dry_air_enthalpy(150) - dry_air_enthalpy(25)
+    >>> round(float(dh.m_as("kJ/kg")), 1)
+    126.3
+    """
+    t = _kelvin(temperature, "temperature", "degC")
+    check_range(t, "temperature", low=AIR_T_MIN_K, high=AIR_T_MAX_K, unit="K")
+    if pressure is None:
+        p = np.asarray(STANDARD_ATMOSPHERE_MPA)
+    else:
+        p = _pressure(pressure, "pressure")
+        check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
+
+    def one(tv: float, pv: float) -> tuple[float]:
+        return (_solved(Air(T=tv, P=pv), "temperature, pressure").h,)
+
+    (h,) = _iapws_map(one, {"temperature": t, "pressure": p}, (float,))
+    return Q_(h, "kJ/kg")
+
+
+def gauge_to_absolute(pressure: Any, atmospheric_pressure: Any = None) -> pint.Quantity:
+    """Convert a gauge pressure (psig, 表压) to an absolute pressure.
+
+    Parameters
+    ----------
+    pressure : numeric or Quantity [MPa]
+        Gauge pressure (pint has no ``psig`` unit: pass ``Q_(150, "psi")``).
+    atmospheric_pressure : numeric or Quantity [MPa], optional
+        Local atmospheric pressure; the standard atmosphere 101.325 kPa if omitted.
+
+    Returns
+    -------
+    Quantity [MPa]
+        Absolute pressure.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> round(float(gauge_to_absolute(Q_(100, "psi")).m), 6)
+    0.790801
+    >>> float(gauge_to_absolute(1.0).m)
+    1.101325
+    """
+    p = _pressure(pressure, "pressure")
+    atm = (
+        np.asarray(STANDARD_ATMOSPHERE_MPA)
+        if atmospheric_pressure is None
+        else _pressure(atmospheric_pressure, "atmospheric_pressure")
+    )
+    check_range(atm, "atmospheric_pressure", low=0.0, low_inclusive=False, unit="MPa")
+    absolute = p + atm
+    check_range(absolute, "pressure", low=0.0, unit="MPa (absolute)")
+    return Q_(absolute, "MPa")
+
+
+# ------------------------------------------------------------------ Chinese conventions
+@dataclass(frozen=True)
+class _Convention:
+    value: pint.Quantity
+    source_id: str
+    source_ref: str
+    status: str
+
+
+@cache
+def _conventions() -> dict[str, _Convention]:
+    out = {}
+    for row in read_table("steam_conventions.csv"):
+        number = parse_number(row["value"])
+        out[row["key"]] = _Convention(
+            Q_(number, row["unit"]), row["source_id"], row["source_ref"], row["status"]
+        )
+    return out
+
+
+def steam_conventions() -> dict[str, dict[str, Any]]:
+    """The steam and hot-water conversion constants of ``factors/steam_conventions.csv``.
+
+    Returns
+    -------
+    dict
+        ``{key: {"value": Quantity, "source_id", "source_ref", "status"}}``.
+
+    Examples
+    --------
+    >>> c = steam_conventions()["steam.reference_enthalpy"]
+    >>> c["value"], c["status"]
+    (<Quantity(83.74, 'kilojoule / kilogram')>, 'unverified')
+    """
+    return {
+        k: {
+            "value": c.value,
+            "source_id": c.source_id,
+            "source_ref": c.source_ref,
+            "status": c.status,
+        }
+        for k, c in _conventions().items()
+    }
+
+
+def _warn_unverified(keys: tuple[str, ...], what: str) -> None:
+    rows = [(_conventions()[k], k) for k in keys]
+    bad = [k for c, k in rows if c.status == "unverified"]
+    if bad:
+        warnings.warn(
+            f"{what} uses unverified conventions ({', '.join(bad)}; source "
+            f"{rows[0][0].source_id}): the guideline text was not read",
+            UnverifiedDataWarning,
+            stacklevel=3,
+        )
+
+
+def heat_from_steam(mass: Any, enthalpy: Any) -> pint.Quantity:
+    """Heat in purchased or supplied steam, by the Chinese guideline convention.
+
+    Parameters
+    ----------
+    mass : numeric or Quantity [t]
+        Steam mass.
+    enthalpy : numeric or Quantity [kJ/kg]
+        Specific enthalpy of the steam at its measured pressure and temperature
+        (e.g. ``steam_properties(p, temperature=t).enthalpy``).
+
+    Returns
+    -------
+    Quantity [GJ]
+
+    Warns
+    -----
+    UnverifiedDataWarning
+        Always (once per call): the reference enthalpy comes from
+        ``ndrc-other-2015`` with status ``unverified``.
+
+    Notes
+    -----
+    .. math:: AD_{st} = M_{st}\\,(h - 83.74\\ \\mathrm{kJ/kg}) \\times 10^{-3}
+
+    with :math:`M_{st}` in t and :math:`AD_{st}` in GJ. 83.74 kJ/kg is
+    4.1868 kJ/(kg K) x 20 K, the enthalpy of water at 20 degC on the old
+    steam-table basis; it is read from ``factors/steam_conventions.csv``
+    (``steam.reference_enthalpy``).
+
+    References
+    ----------
+    NDRC (2015), Guidelines for GHG accounting and reporting - other industrial
+    enterprises (trial), purchased steam (source id ``ndrc-other-2015``,
+    unverified).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     q = heat_from_steam(10, 2777.1)
+    >>> round(float(q.m_as("GJ")), 3)
+    26.934
+    """
+    m = magnitude(mass, "t", "mass")
+    check_range(m, "mass", low=0.0, unit="t")
+    h = magnitude(enthalpy, "kJ/kg", "enthalpy")
+    ref = _conventions()["steam.reference_enthalpy"].value.m_as("kJ/kg")
+    check_range(h, "enthalpy", low=ref, unit="kJ/kg (the reference enthalpy)")
+    _warn_unverified(("steam.reference_enthalpy",), "heat_from_steam")
+    return Q_(m * 1000.0 * (h - ref), "kJ").to("GJ")
+
+
+def heat_from_hot_water(mass: Any, temperature: Any) -> pint.Quantity:
+    """Heat in purchased or supplied hot water, by the Chinese guideline convention.
+
+    Parameters
+    ----------
+    mass : numeric or Quantity [t]
+        Hot-water mass.
+    temperature : numeric or Quantity [degC]
+        Hot-water temperature (at least the 20 degC reference).
+
+    Returns
+    -------
+    Quantity [GJ]
+
+    Warns
+    -----
+    UnverifiedDataWarning
+        Always (once per call): the reference temperature and specific heat
+        come from ``ndrc-other-2015`` with status ``unverified``.
+
+    Notes
+    -----
+    .. math:: AD_{w} = M_{w}\\,(T_{w} - 20\\,^\\circ\\mathrm{C}) \\times
+              4.1868\\ \\mathrm{kJ/(kg\\,K)} \\times 10^{-3}
+
+    with :math:`M_w` in t and :math:`AD_w` in GJ; both constants are read
+    from ``factors/steam_conventions.csv``.
+
+    References
+    ----------
+    NDRC (2015), Guidelines for GHG accounting and reporting - other industrial
+    enterprises (trial), purchased hot water (``ndrc-other-2015``, unverified).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     q = heat_from_hot_water(100, 80)
+    >>> round(float(q.m_as("GJ")), 4)
+    25.1208
+    """
+    m = magnitude(mass, "t", "mass")
+    check_range(m, "mass", low=0.0, unit="t")
+    conv = _conventions()
+    t_ref = conv["hot_water.reference_temperature"].value.m_as("degC")
+    cp = conv["hot_water.specific_heat"].value.m_as("kJ/(kg*K)")
+    t = to_temperature(temperature, "degC", "temperature")
+    check_range(t, "temperature", low=t_ref, unit="degC (the reference temperature)")
+    _warn_unverified(
+        ("hot_water.reference_temperature", "hot_water.specific_heat"), "heat_from_hot_water"
+    )
+    return Q_(m * 1000.0 * (t - t_ref) * cp, "kJ").to("GJ")
