@@ -19,20 +19,22 @@ import json
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from importlib import import_module
 from typing import Any
 
 import pandas as pd
 
 from greenchain.errors import GreenchainError, InputError
 
-__all__ = ["main", "build_parser"]
+__all__ = ["main", "build_parser", "emit"]
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
 
 
-def _emit(
+def emit(
     args: argparse.Namespace, table: pd.DataFrame, summary: dict[str, Any], title: str = ""
 ) -> None:
+    """Print a result as a table (with its warnings), JSON (``summary``) or CSV (``table``)."""
     fmt = getattr(args, "format", "table")
     if fmt == "json":
         print(json.dumps(summary, ensure_ascii=False, indent=2, default=_jsonable))
@@ -72,11 +74,11 @@ def _inventory(args: argparse.Namespace) -> int:
             f"{plant.name}: {result.total.magnitude:,.1f} tCO2e "
             f"(GWP {result.options['gwp']}, grid basis {args.grid_basis})"
         )
-        _emit(args, table, summary, title)
+        emit(args, table, summary, title)
         print()
         print(result.by_scope().to_string(index=False, float_format="{:,.3f}".format))
     else:
-        _emit(args, result.records if args.format == "csv" else table, summary)
+        emit(args, result.records if args.format == "csv" else table, summary)
     return 0
 
 
@@ -95,7 +97,7 @@ def _energy(args: argparse.Namespace) -> int:
             intensities[p.id] = {"error": str(exc)}
     summary["intensity"] = intensities
     title = f"{plant.name}: {result.total.magnitude:,.1f} tce ({args.basis})"
-    _emit(args, result.by_carrier(), summary, title)
+    emit(args, result.by_carrier(), summary, title)
     if args.format == "table":
         for pid, v in intensities.items():
             if "value" in v:
@@ -108,7 +110,7 @@ def _factors(args: argparse.Namespace) -> int:
 
     if args.action == "datasets":
         table = factors.datasets()
-        _emit(args, table, {"datasets": table.to_dict("records")})
+        emit(args, table, {"datasets": table.to_dict("records")})
         return 0
     filters = {
         k: v
@@ -117,7 +119,7 @@ def _factors(args: argparse.Namespace) -> int:
     }
     table = factors.search(args.text, **filters)
     cols = ["key", "value", "unit", "dataset", "region", "year", "basis", "status"]
-    _emit(args, table[cols], {"factors": table[cols].to_dict("records")})
+    emit(args, table[cols], {"factors": table[cols].to_dict("records")})
     return 0
 
 
@@ -158,13 +160,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--status")
     COMMANDS["factors"] = _factors
 
-    for register in _EXTENSIONS:
-        register(sub, fmt)
+    for module in _EXTENSIONS:
+        try:
+            mod = import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        mod.register(sub, fmt, COMMANDS)
     return parser
 
 
-#: Further subcommands (footprint, retrofit, score, report, template) register here.
-_EXTENSIONS: list[Callable[[Any, argparse.ArgumentParser], None]] = []
+#: Modules that add subcommands: each has ``register(subparsers, format_parent, commands)``
+#: which adds its parser and puts its handler in ``commands``.
+_EXTENSIONS = (
+    "greenchain.footprint_cli",
+    "greenchain.retrofit.cli",
+    "greenchain.scoring.cli",
+    "greenchain.report_cli",
+    "greenchain.excel_cli",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -28,6 +28,7 @@ __all__ = [
     "GreenchainWarning",
     "UnverifiedDataWarning",
     "FallbackWarning",
+    "IncompleteScoreWarning",
 ]
 
 
@@ -44,8 +45,7 @@ class GreenchainError(Exception):
         Where the value came from: a file name, ``sheet!cell`` or a row.
     """
 
-    def __init__(self, message: str = "", *, field: str | None = None,
-                 source: str | None = None):
+    def __init__(self, message: str = "", *, field: str | None = None, source: str | None = None):
         self.message = message
         self.field = field
         self.source = source
@@ -76,8 +76,14 @@ class OutOfRangeError(InputError):
 class FactorNotFound(GreenchainError, LookupError):
     """No factor matches a lookup; ``candidates`` lists the closest keys."""
 
-    def __init__(self, message: str = "", candidates: Sequence[str] = (), *,
-                 field: str | None = None, source: str | None = None):
+    def __init__(
+        self,
+        message: str = "",
+        candidates: Sequence[str] = (),
+        *,
+        field: str | None = None,
+        source: str | None = None,
+    ):
         self.candidates = list(candidates)
         if self.candidates and "Closest:" not in message:
             message = f"{message}. Closest: {', '.join(self.candidates)}"
@@ -87,8 +93,14 @@ class FactorNotFound(GreenchainError, LookupError):
 class AmbiguousFactor(GreenchainError, LookupError):
     """A lookup matches several factors; ``candidates`` lists them all."""
 
-    def __init__(self, message: str = "", candidates: Sequence[str] = (), *,
-                 field: str | None = None, source: str | None = None):
+    def __init__(
+        self,
+        message: str = "",
+        candidates: Sequence[str] = (),
+        *,
+        field: str | None = None,
+        source: str | None = None,
+    ):
         self.candidates = list(candidates)
         if self.candidates and not message.endswith("; ".join(self.candidates)):
             message = f"{message}: " + "; ".join(self.candidates)
@@ -109,3 +121,8 @@ class UnverifiedDataWarning(GreenchainWarning):
 
 class FallbackWarning(GreenchainWarning):
     """A default or fallback was used in place of what was asked (e.g. grid year)."""
+
+
+class IncompleteScoreWarning(GreenchainWarning):
+    """A green-factory score is incomplete: an indicator had no data, points or
+    thresholds, or a gate was not passed."""

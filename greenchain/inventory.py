@@ -409,8 +409,9 @@ def _fuels(
         values: dict[str, Any] = {}
         for k, default in defaults.items():
             given = measured[k]
-            values[k] = (default if given is None
-                         else np.where(np.isnan(given[rows]), default, given[rows]))
+            values[k] = (
+                default if given is None else np.where(np.isnan(given[rows]), default, given[rows])
+            )
         try:
             out.co2[rows] = emissions.fuel_combustion(
                 fuel,

@@ -314,6 +314,22 @@ class Project(_Model):
     measure: str | None = None
 
 
+class RetrofitOption(_Model):
+    """``retrofit_options.<measure id>``: the plant's own figures for a measure.
+
+    Measured or quoted values override catalogue defaults (and carry the user's
+    ``source``); ``selected`` puts the measure in the plant's retrofit package.
+    """
+
+    model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True)
+
+    capex: Amount | None = None
+    lifetime: int | None = Field(default=None, gt=0)
+    saving_fraction: float | None = Field(default=None, ge=0, le=1)
+    selected: bool = False
+    source: str | None = None
+
+
 class Economics(_Model):
     """``economics``: output value and investment figures."""
 
@@ -337,6 +353,7 @@ class PlantData(_Model):
     waste: Waste = Waste()
     projects: list[Project] = []
     economics: Economics = Economics()
+    retrofit_options: dict[str, RetrofitOption] = {}
     green_factory: dict[str, Any] = {}
 
     @model_validator(mode="after")

@@ -74,8 +74,10 @@ class Plant:
         """The plant's energy and export entries as inventory records (one row each)."""
         p = self.data.plant
         rows = []
-        sections: list[tuple[str, list[Any]]] = [("energy", list(self.data.energy)),
-                                                 ("exports", list(self.data.exports))]
+        sections: list[tuple[str, list[Any]]] = [
+            ("energy", list(self.data.energy)),
+            ("exports", list(self.data.exports)),
+        ]
         for section, entries in sections:
             for i, e in enumerate(entries):
                 path = f"{section}[{i}]"
@@ -134,6 +136,52 @@ class Plant:
         }
         result.output_value = self.data.economics.output_value
         return result
+
+    def product_footprint(
+        self,
+        product_id: str,
+        *,
+        allocation: str | None = None,
+        boundary: str | None = None,
+        **options: Any,
+    ) -> Any:
+        """Product carbon footprint (ISO 14067 / GB/T 24067) of one product.
+
+        See :func:`greenchain.product_footprint.product_footprint`.
+        """
+        from greenchain.product_footprint import product_footprint
+
+        return product_footprint(
+            self, product_id, allocation=allocation, boundary=boundary, **options
+        )
+
+    def retrofits(self, measures: Any = None, **options: Any) -> pd.DataFrame:
+        """Assess retrofit measures on this plant's baseline.
+
+        See :func:`greenchain.retrofit.assess.plant_retrofits`.
+        """
+        from greenchain.retrofit.assess import plant_retrofits
+
+        return plant_retrofits(self, measures, **options)
+
+    def green_factory_score(
+        self, scheme: str = "GB/T 36132-2025", evidence: Any = None, **options: Any
+    ) -> Any:
+        """Score the plant against a green-factory scheme.
+
+        See :func:`greenchain.scoring.plant.plant_score`.
+        """
+        from greenchain.scoring.plant import plant_score
+
+        return plant_score(self, scheme=scheme, evidence=evidence, **options)
+
+    def report(
+        self, path: str | Path, *, lang: str = "en", format: str = "html", **options: Any
+    ) -> Path:
+        """Write the plant report (HTML or Markdown). See :func:`greenchain.report.write_report`."""
+        from greenchain.report import write_report
+
+        return write_report(self, path, lang=lang, format=format, **options)
 
 
 def _mag(value: Any, unit: str) -> float | None:

@@ -40,8 +40,7 @@ def _build_registry() -> pint.UnitRegistry:
     # GREENCHAIN_UNITS_CACHE=<folder> turns on pint's disk cache (faster start-up);
     # it is off by default so that importing greenchain writes nothing to disk.
     cache = os.environ.get("GREENCHAIN_UNITS_CACHE") or None
-    registry: pint.UnitRegistry = pint.UnitRegistry(cache_folder=cache,
-                                                    on_redefinition="ignore")
+    registry: pint.UnitRegistry = pint.UnitRegistry(cache_folder=cache, on_redefinition="ignore")
     registry.load_definitions(str(data_path("units.txt")))
     registry.formatter.default_format = "~P"
     return registry
@@ -52,7 +51,7 @@ Q_ = ureg.Quantity
 pint.set_application_registry(ureg)
 
 
-def unit_of(unit: str | pint.Unit) -> pint.Unit:
+def unit_of(unit: Any) -> pint.Unit:
     """Parse a unit string with the greenchain registry, raising :class:`UnitError`."""
     if isinstance(unit, pint.Unit):
         return unit
@@ -70,7 +69,7 @@ def unit_of(unit: str | pint.Unit) -> pint.Unit:
 
 
 def magnitude(
-    value: Any, unit: str | pint.Unit, name: str, *, allow_nan: bool = False
+    value: Any, unit: Any, name: str, *, allow_nan: bool = False
 ) -> np.ndarray:
     """Return ``value`` as a float ndarray expressed in ``unit``.
 

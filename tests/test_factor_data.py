@@ -20,11 +20,34 @@ from greenchain import Q_
 FACTORS = Path(__file__).resolve().parent.parent / "factors"
 
 COLUMNS = [
-    "key", "name_en", "name_zh", "value", "unit", "dataset", "source_id", "source_ref",
-    "region", "year", "basis", "gas", "status", "uncertainty", "low", "high", "notes",
+    "key",
+    "name_en",
+    "name_zh",
+    "value",
+    "unit",
+    "dataset",
+    "source_id",
+    "source_ref",
+    "region",
+    "year",
+    "basis",
+    "gas",
+    "status",
+    "uncertainty",
+    "low",
+    "high",
+    "notes",
 ]
 REGION_COLUMNS = [
-    "name_en", "name_zh", "kind", "grid", "code", "aliases", "source_id", "source_ref", "status",
+    "name_en",
+    "name_zh",
+    "kind",
+    "grid",
+    "code",
+    "aliases",
+    "source_id",
+    "source_ref",
+    "status",
 ]
 FACTOR_FILES = [
     "fuels_gbt32150-2015.csv",
@@ -41,13 +64,31 @@ FACTOR_FILES = [
 ALL_FILES = FACTOR_FILES + ["regions_cn.csv"]
 STATUSES = {"official", "transcribed", "derived", "unverified"}
 DATASETS = {
-    "GB/T 32150-2015", "NDRC 2013", "GB/T 32151.34-2024", "IPCC 2006", "GB/T 2589-2008",
-    "GB/T 2589-2020", "GB 30251-2024", "NBS yearbook 2023", "MEE/NBS grid CO2", "MEE ETS grid",
-    "MEE electricity footprint", "GB/T 32150-2025", "IPCC SAR", "IPCC AR4", "IPCC AR5", "IPCC AR6",
+    "GB/T 32150-2015",
+    "NDRC 2013",
+    "GB/T 32151.34-2024",
+    "IPCC 2006",
+    "GB/T 2589-2008",
+    "GB/T 2589-2020",
+    "GB 30251-2024",
+    "NBS yearbook 2023",
+    "MEE/NBS grid CO2",
+    "MEE ETS grid",
+    "MEE electricity footprint",
+    "GB/T 32150-2025",
+    "IPCC SAR",
+    "IPCC AR4",
+    "IPCC AR5",
+    "IPCC AR6",
 }
 GRIDS = {
-    "North China", "Northeast China", "East China", "Central China",
-    "Northwest China", "South China", "Southwest China",
+    "North China",
+    "Northeast China",
+    "East China",
+    "Central China",
+    "Northwest China",
+    "South China",
+    "Southwest China",
 }
 C_TO_CO2 = 44.0 / 12.0  # molar-mass ratio CO2/C
 
@@ -77,7 +118,8 @@ def rows() -> list[dict[str, str]]:
 def find(rows, key, dataset=None, region=None, year=None, basis=None):
     """Return the single row matching the given fields."""
     hits = [
-        r for r in rows
+        r
+        for r in rows
         if r["key"] == key
         and (dataset is None or r["dataset"] == dataset)
         and (region is None or r["region"] == region)
@@ -201,9 +243,17 @@ def test_grid_basis_dataset_and_units(rows):
         if r["basis"] in {"average", "fossil", "excluding_market_nonfossil"}:
             assert (r["dataset"], r["unit"], r["gas"]) == ("MEE/NBS grid CO2", "kgCO2/kWh", "CO2")
         elif r["basis"] == "ets":
-            assert (r["dataset"], r["unit"], r["status"]) == ("MEE ETS grid", "tCO2/MWh", "unverified")
+            assert (r["dataset"], r["unit"], r["status"]) == (
+                "MEE ETS grid",
+                "tCO2/MWh",
+                "unverified",
+            )
         elif r["basis"] == "lifecycle":
-            assert (r["dataset"], r["unit"], r["gas"]) == ("MEE electricity footprint", "kgCO2e/kWh", "CO2e")
+            assert (r["dataset"], r["unit"], r["gas"]) == (
+                "MEE electricity footprint",
+                "kgCO2e/kWh",
+                "CO2e",
+            )
         else:
             pytest.fail(f"unknown grid basis {r['basis']!r}")
 
@@ -230,10 +280,28 @@ def test_every_chinese_default_fuel_has_three_parameters(rows, dataset):
 
 def test_2015_set_fuel_list(rows):
     assert set(_fuels(rows, "GB/T 32150-2015")) == {
-        "anthracite", "bituminous_coal", "lignite", "cleaned_coal", "other_washed_coal",
-        "other_coal_products", "petroleum_coke", "coke", "crude_oil", "fuel_oil", "gasoline",
-        "diesel", "kerosene", "lng", "lpg", "refinery_gas", "coal_tar", "coke_oven_gas",
-        "blast_furnace_gas", "converter_gas", "other_gas", "natural_gas",
+        "anthracite",
+        "bituminous_coal",
+        "lignite",
+        "cleaned_coal",
+        "other_washed_coal",
+        "other_coal_products",
+        "petroleum_coke",
+        "coke",
+        "crude_oil",
+        "fuel_oil",
+        "gasoline",
+        "diesel",
+        "kerosene",
+        "lng",
+        "lpg",
+        "refinery_gas",
+        "coal_tar",
+        "coke_oven_gas",
+        "blast_furnace_gas",
+        "converter_gas",
+        "other_gas",
+        "natural_gas",
     }
 
 
@@ -250,7 +318,9 @@ def test_2015_set_published_values(rows):
     assert value(rows, "fuel.diesel.oxidation_rate", dataset=ds) == 0.98
     # verification corrections
     assert value(rows, "fuel.petroleum_coke.oxidation_rate", dataset=ds) == 0.98
-    lng = [find(rows, f"fuel.lng.{p}", dataset=ds) for p in ("ncv", "carbon_content", "oxidation_rate")]
+    lng = [
+        find(rows, f"fuel.lng.{p}", dataset=ds) for p in ("ncv", "carbon_content", "oxidation_rate")
+    ]
     assert [float(r["value"]) for r in lng] == [44.2, 0.0172, 0.98]
     assert all(r["status"] == "unverified" and "disputed transcription" in r["notes"] for r in lng)
     rg = find(rows, "fuel.refinery_gas.oxidation_rate", dataset=ds)
@@ -277,8 +347,10 @@ def test_2013_set_oxidation_rates_are_fractions(rows):
 
 def _ef(rows, fuel, dataset):
     """EF = NCV x CC x OF x 44/12 (tCO2 per t or per 10^4 Nm3), factors.md formula 1.4."""
-    p = {k: value(rows, f"fuel.{fuel}.{k}", dataset=dataset)
-         for k in ("ncv", "carbon_content", "oxidation_rate")}
+    p = {
+        k: value(rows, f"fuel.{fuel}.{k}", dataset=dataset)
+        for k in ("ncv", "carbon_content", "oxidation_rate")
+    }
     return p["ncv"] * p["carbon_content"] * p["oxidation_rate"] * C_TO_CO2
 
 
@@ -334,7 +406,9 @@ def test_ipcc_co2_factor_equals_carbon_content(rows):
 def test_ipcc_ch4_n2o_tables(rows):
     ds = "IPCC 2006"
     assert value(rows, "fuel.bituminous_coal.ch4_factor", dataset=ds, basis="manufacturing") == 10
-    assert value(rows, "fuel.bituminous_coal.ch4_factor", dataset=ds, basis="energy_industries") == 1
+    assert (
+        value(rows, "fuel.bituminous_coal.ch4_factor", dataset=ds, basis="energy_industries") == 1
+    )
     assert value(rows, "fuel.bituminous_coal.n2o_factor", dataset=ds, basis="manufacturing") == 1.5
     assert value(rows, "fuel.natural_gas.n2o_factor", dataset=ds, basis="manufacturing") == 0.1
     diesel = find(rows, "fuel.diesel.ch4_factor", dataset=ds, basis="manufacturing")
@@ -360,24 +434,41 @@ def test_ipcc_ch4_n2o_tables(rows):
     ],
 )
 def test_grid_published_values(rows, region, year, published):
-    r = find(rows, "electricity.grid", dataset="MEE/NBS grid CO2", region=region, year=year, basis="average")
+    r = find(
+        rows,
+        "electricity.grid",
+        dataset="MEE/NBS grid CO2",
+        region=region,
+        year=year,
+        basis="average",
+    )
     assert float(r["value"]) == published
 
 
 def test_national_grid_statuses(rows):
     for year in (2021, 2022, 2023):
-        assert find(rows, "electricity.grid", region="China", year=year, basis="average")["status"] == "official"
+        assert (
+            find(rows, "electricity.grid", region="China", year=year, basis="average")["status"]
+            == "official"
+        )
     assert value(rows, "electricity.grid", region="China", year=2022, basis="fossil") == 0.8325
-    assert value(rows, "electricity.grid", region="China", year=2023,
-                 basis="excluding_market_nonfossil") == 0.6096
+    assert (
+        value(
+            rows, "electricity.grid", region="China", year=2023, basis="excluding_market_nonfossil"
+        )
+        == 0.6096
+    )
 
 
 def test_grid_coverage(rows):
     _, regions = _read("regions_cn.csv")
     provinces = {r["name_en"] for r in regions if r["kind"] == "province"}
     for year in ("2021", "2022", "2023"):
-        covered = {r["region"] for r in rows if r["key"] == "electricity.grid"
-                   and r["year"] == year and r["basis"] == "average"}
+        covered = {
+            r["region"]
+            for r in rows
+            if r["key"] == "electricity.grid" and r["year"] == year and r["basis"] == "average"
+        }
         assert GRIDS <= covered, year
         assert covered - GRIDS - {"China"} == provinces - {"Tibet"}, year
 
@@ -459,7 +550,9 @@ def test_wastewater(rows):
 def test_regions():
     _, regions = _read("regions_cn.csv")
     kinds = [r["kind"] for r in regions]
-    assert kinds.count("national") == 1 and kinds.count("grid") == 7 and kinds.count("province") == 31
+    assert (
+        kinds.count("national") == 1 and kinds.count("grid") == 7 and kinds.count("province") == 31
+    )
     assert {r["name_en"] for r in regions if r["kind"] == "grid"} == GRIDS
     provinces = {r["name_en"]: r for r in regions if r["kind"] == "province"}
     codes = [r["code"] for r in provinces.values()]

@@ -78,19 +78,14 @@ def level_from_thresholds(
     >>> level_from_thresholds(6.9, [None, 7.3, 8.1], higher_is_better=False)
     2
     """
-    table = np.asarray(
-        np.where(
-            np.equal(np.asarray(thresholds, dtype=object), None),
-            np.nan,
-            np.asarray(thresholds, dtype=object),
-        ),
-        dtype=float,
-    )
+    raw = np.asarray(thresholds, dtype=object)
+    missing = np.asarray(np.frompyfunc(lambda x: x is None, 1, 1)(raw), dtype=bool)
+    table: np.ndarray = np.where(missing, np.nan, raw).astype(np.float64)
     if table.ndim == 0 or table.shape[-1] != 3:
         raise InputError(
             "must hold three values (levels 1, 2, 3) on its last axis", field="thresholds"
         )
-    val = np.asarray(value, dtype=float)[..., np.newaxis]
+    val: np.ndarray = np.asarray(value, dtype=np.float64)[..., np.newaxis]
     val, table = np.broadcast_arrays(val, table)
     tol = rtol * np.abs(table)
     with np.errstate(invalid="ignore"):

@@ -22,6 +22,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -59,6 +61,17 @@ __all__ = [
 ]
 
 _SECONDS_PER_HOUR = 3600.0  # kJ/h -> kW
+
+
+@contextmanager
+def _errors_as(field: str) -> Iterator[None]:
+    """Re-raise an :class:`OutOfRangeError` from a property call as one naming ``field``."""
+    try:
+        yield
+    except OutOfRangeError as exc:
+        raise OutOfRangeError(exc.message, field=field) from exc
+
+
 #: Returned by :func:`gb24500_level` for an electric boiler at or above its minimum.
 MEETS_LIMIT = "meets limit"
 # A value equal to a tabulated percentage within this relative tolerance meets it
@@ -195,10 +208,8 @@ def fuel_input(
         h_bd = saturation_properties(p_s).liquid_enthalpy.m_as("kJ/kg")
     except OutOfRangeError as exc:
         raise OutOfRangeError(exc.message, field=_rename(exc.field, "steam_")) from exc
-    try:
+    with _errors_as("feedwater_pressure"):
         h_fw = saturation_properties(p_da).liquid_enthalpy.m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="feedwater_pressure") from exc
     h_s = state.enthalpy.m_as("kJ/kg")
     m_fw = m_s / (1.0 - b)
     m_bd = m_fw * b
@@ -546,25 +557,16 @@ def blowdown_heat_recovery(
     eta = _efficiency(boiler_efficiency, "boiler_efficiency")
     eps = _fraction(heat_exchanger_effectiveness, "heat_exchanger_effectiveness")
     t_mu = to_temperature(makeup_temperature, "degC", "makeup_temperature")
-    try:
+    with _errors_as("boiler_pressure"):
         h_bd = saturation_properties(p_b).liquid_enthalpy.m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="boiler_pressure") from exc
-    try:
+    with _errors_as("makeup_temperature"):
         h_mu = liquid_enthalpy(Q_(t_mu, "degC")).m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="makeup_temperature") from exc
     if flash_pressure is not None:
         p_fl = magnitude(flash_pressure, "MPa", "flash_pressure")
-        if np.any(
-            np.broadcast_to(p_fl, np.broadcast(p_fl, p_b).shape)
-            >= np.broadcast_to(p_b, np.broadcast(p_fl, p_b).shape)
-        ):
+        if np.any(p_fl >= p_b):
             raise OutOfRangeError("must be below boiler_pressure", field="flash_pressure")
-        try:
+        with _errors_as("flash_pressure"):
             sat = saturation_properties(p_fl)
-        except OutOfRangeError as exc:
-            raise OutOfRangeError(exc.message, field="flash_pressure") from exc
         h_f, h_g = sat.liquid_enthalpy.m_as("kJ/kg"), sat.vapour_enthalpy.m_as("kJ/kg")
         x = (h_bd - h_f) / (h_g - h_f)
         m_flash = x * m_bd
@@ -662,21 +664,14 @@ def condensate_return_saving(
     eta = _efficiency(boiler_efficiency, "boiler_efficiency")
     t = check_range(magnitude(hours, "h", "hours"), "hours", low=0.0, unit="h")
     f = _fraction(flash_loss, "flash_loss", high_inclusive=False)
-    if np.any(
-        np.broadcast_to(t_c, np.broadcast(t_c, t_m).shape)
-        < np.broadcast_to(t_m, np.broadcast(t_c, t_m).shape)
-    ):
+    if np.any(t_c < t_m):
         raise OutOfRangeError(
             "must not be below makeup_temperature", field="condensate_temperature"
         )
-    try:
+    with _errors_as("condensate_temperature"):
         h_c = liquid_enthalpy(Q_(t_c, "degC")).m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="condensate_temperature") from exc
-    try:
+    with _errors_as("makeup_temperature"):
         h_m = liquid_enthalpy(Q_(t_m, "degC")).m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="makeup_temperature") from exc
     returned = (1.0 - f) * m * t  # kg
     heat = returned * (h_c - h_m)  # kJ
     return CondensateSaving(

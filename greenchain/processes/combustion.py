@@ -661,8 +661,8 @@ def energy_equivalency_fuel(
     >>> from greenchain import Q_
     >>> q = energy_equivalency_fuel(700, Q_(52.3, "percent"), Q_(58.9, "percent"),
     ...                             convention="measur")
-    >>> print(q.to("Btu/h") / 1e6)
-    2.12139100... Btu/h
+    >>> print(q.to("Btu/h"))
+    2121391.00... Btu/h
     """
     _check_convention(convention)
     p = magnitude(electric_input, "kW", "electric_input")

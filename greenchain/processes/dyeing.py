@@ -28,6 +28,8 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,6 +66,15 @@ __all__ = [
 _SECONDS_PER_HOUR = 3600.0  # kJ/h -> kW
 
 
+@contextmanager
+def _errors_as(field: str) -> Iterator[None]:
+    """Re-raise an :class:`OutOfRangeError` from a property call as one naming ``field``."""
+    try:
+        yield
+    except OutOfRangeError as exc:
+        raise OutOfRangeError(exc.message, field=field) from exc
+
+
 # ------------------------------------------------------------------ helpers
 def _nonneg(value: Any, unit: str, name: str) -> np.ndarray:
     return check_range(magnitude(value, unit, name), name, low=0.0, unit=unit)
@@ -88,10 +99,8 @@ def _degc(value: Any, name: str) -> np.ndarray:
 
 def _water_h(t_degc: np.ndarray, name: str) -> np.ndarray:
     """Saturated-liquid enthalpy [kJ/kg], errors naming ``name``."""
-    try:
+    with _errors_as(name):
         return liquid_enthalpy(Q_(t_degc, "degC")).m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field=name) from exc
 
 
 def _vapour_h(t_degc: np.ndarray, name: str) -> np.ndarray:
@@ -101,27 +110,21 @@ def _vapour_h(t_degc: np.ndarray, name: str) -> np.ndarray:
     vapour is an ideal gas; at a partial pressure of 20 kPa and 150 degC the
     IF97 enthalpy is lower by 1.4 kJ/kg (0.05 %).
     """
-    try:
+    with _errors_as(name):
         return steam_properties(P_SAT_MIN_MPA, temperature=Q_(t_degc, "degC")).enthalpy.m_as(
             "kJ/kg"
         )
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field=name) from exc
 
 
 def _air_h(t_degc: np.ndarray, name: str) -> np.ndarray:
-    try:
+    with _errors_as(name):
         return dry_air_enthalpy(Q_(t_degc, "degC")).m_as("kJ/kg")
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field=name) from exc
 
 
 def _latent_heat(steam_pressure: Any, hottest_degc: np.ndarray) -> np.ndarray:
     p = magnitude(steam_pressure, "MPa", "steam_pressure")
-    try:
+    with _errors_as("steam_pressure"):
         sat = saturation_properties(p)
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field="steam_pressure") from exc
     if np.any(sat.temperature.m_as("degC") <= hottest_degc):
         raise OutOfRangeError(
             "saturation temperature of the steam must exceed the temperature it heats to",
@@ -393,7 +396,9 @@ def liquor_ratio_saving(
         water_saving_fraction=Q_(water_fr, "dimensionless"),
         heat_saving_fraction=Q_(heat_fr, "dimensionless"),
         energy_saving_per_length=(
-            None if fabric_length is None else before.energy_per_length - after.energy_per_length
+            None
+            if before.energy_per_length is None or after.energy_per_length is None
+            else before.energy_per_length - after.energy_per_length
         ),
     )
 
@@ -472,10 +477,8 @@ def insulation_saving(
     steam = None
     if steam_pressure is not None:
         p = magnitude(steam_pressure, "MPa", "steam_pressure")
-        try:
+        with _errors_as("steam_pressure"):
             h_fg = saturation_properties(p).latent_heat.m_as("kJ/kg")
-        except OutOfRangeError as exc:
-            raise OutOfRangeError(exc.message, field="steam_pressure") from exc
         if unit == "kW":
             steam = Q_(saving * _SECONDS_PER_HOUR / h_fg, "kg/h")
         else:

@@ -10,8 +10,9 @@ element by element; the other physics modules (boilers, dyeing, milling) call
 the vectorised functions below instead of iapws itself.
 
 Pressures are **absolute** (use :func:`gauge_to_absolute` for gauge readings
-such as ``psig`` or the Chinese 表压). Plain numbers are read in MPa, K or
-degC and kJ/kg as documented; Quantities in any compatible unit are accepted.
+such as ``psig`` or the Chinese 表压). Plain numbers are read in MPa, degC
+and kJ/kg; Quantities in any compatible unit are accepted (pass
+``Q_(300, "K")`` for kelvin). Temperatures are returned in K.
 
 A state outside the IAPWS-IF97 range of validity raises
 :class:`~greenchain.errors.OutOfRangeError` naming the argument: 273.15 K <= T
@@ -148,10 +149,11 @@ def _iapws_map(
     """Evaluate a scalar iapws call element by element over broadcast arrays.
 
     This is the only loop over property calls in greenchain: iapws works on
-    Python floats, so vectorising it means calling it once per element. Inputs
-    are range-checked before this point so that errors name the argument; a
-    failure inside iapws is still reported as :class:`OutOfRangeError` naming
-    all the arguments of the state.
+    Python floats, so vectorising it means calling it once per element. Repeated
+    input combinations (common in plant data) are evaluated once. Inputs are
+    range-checked before this point so that errors name the argument; a failure
+    inside iapws is still reported as :class:`OutOfRangeError` naming all the
+    arguments of the state.
 
     Parameters
     ----------
@@ -169,9 +171,10 @@ def _iapws_map(
     except ValueError as exc:
         raise InputError("arguments cannot be broadcast together", field=", ".join(names)) from exc
     shape = broadcast[0].shape
-    outputs = [np.empty(shape, dtype=dt) for dt in dtypes]
-    for index in np.ndindex(shape):
-        values = [float(arr[index]) for arr in broadcast]
+    flat = np.stack([arr.ravel() for arr in broadcast], axis=1)
+    unique, inverse = np.unique(flat, axis=0, return_inverse=True)
+    results: list[np.ndarray] = [np.empty(len(unique), dtype=dt) for dt in dtypes]
+    for row, values in enumerate(unique.tolist()):
         try:
             result = func(*values)
         except InputError:
@@ -182,9 +185,9 @@ def _iapws_map(
                 + ", ".join(f"{n}={v:g}" for n, v in zip(names, values, strict=True)),
                 field=", ".join(names),
             ) from exc
-        for out, value in zip(outputs, result, strict=True):
-            out[index] = value
-    return tuple(outputs)
+        for out, value in zip(results, result, strict=True):
+            out[row] = value
+    return tuple(out[inverse.ravel()].reshape(shape) for out in results)
 
 
 def _solved(state: Any, names: str) -> Any:
@@ -215,7 +218,7 @@ def _pressure(value: Any, name: str) -> np.ndarray:
     return magnitude(value, "MPa", name)
 
 
-def _kelvin(value: Any, name: str, unit: str = "K") -> np.ndarray:
+def _kelvin(value: Any, name: str, unit: str = "degC") -> np.ndarray:
     arr = to_temperature(value, unit, name)
     return Q_(arr, unit).m_as("K") if unit != "K" else arr
 
@@ -234,15 +237,14 @@ def steam_properties(
     ----------
     pressure : numeric or Quantity [MPa]
         Absolute pressure.
-    temperature : numeric or Quantity [K], optional
+    temperature : numeric or Quantity [degC], optional
         Temperature (single-phase states).
     quality : numeric, optional
         Vapour mass fraction, 0 (saturated liquid) to 1 (saturated vapour).
     enthalpy : numeric or Quantity [kJ/kg], optional
         Specific enthalpy (IAPWS reference: internal energy and entropy of the
-        saturated liquid at the triple point are zero).
-
-    Exactly one of ``temperature``, ``quality`` and ``enthalpy`` must be given.
+        saturated liquid at the triple point are zero). Exactly one of
+        ``temperature``, ``quality`` and ``enthalpy`` must be given.
 
     Returns
     -------
@@ -373,8 +375,8 @@ def saturation_pressure(temperature: Any) -> pint.Quantity:
 
     Parameters
     ----------
-    temperature : numeric or Quantity [K]
-        273.15 K to 647.096 K.
+    temperature : numeric or Quantity [degC]
+        273.15 K to 647.096 K (0 to 373.946 degC).
 
     Returns
     -------
@@ -390,8 +392,11 @@ def saturation_pressure(temperature: Any) -> pint.Quantity:
 
     Examples
     --------
-    >>> round(float(saturation_pressure(300).m), 10)
+    >>> from greenchain import Q_
+    >>> round(float(saturation_pressure(Q_(300, "K")).m), 10)
     0.0035365894
+    >>> round(float(saturation_pressure(100).m_as("kPa")), 3)
+    101.418
     """
     t = _kelvin(temperature, "temperature")
     _check_temperature(t, "temperature", saturation=True)
@@ -406,7 +411,7 @@ def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> S
     ----------
     pressure : numeric or Quantity [MPa], optional
         Absolute saturation pressure.
-    temperature : numeric or Quantity [K], optional
+    temperature : numeric or Quantity [degC], optional
         Saturation temperature. Give exactly one of the two.
 
     Returns
@@ -461,7 +466,7 @@ def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> S
 
 def _liquid_state(
     temperature_k: np.ndarray, pressure_mpa: np.ndarray | None, name: str
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, ...]:
     """Enthalpy [kJ/kg] and density [kg/m3] of liquid water (vectorised)."""
     if pressure_mpa is None:
         _check_temperature(temperature_k, name, saturation=True)
@@ -513,7 +518,7 @@ def liquid_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
     >>> round(float(liquid_enthalpy(20, pressure=3).m), 2)
     86.7
     """
-    t = _kelvin(temperature, "temperature", "degC")
+    t = _kelvin(temperature, "temperature")
     p = None if pressure is None else _pressure(pressure, "pressure")
     h, _ = _liquid_state(t, p, "temperature")
     return Q_(h, "kJ/kg")
@@ -536,7 +541,7 @@ def liquid_density(temperature: Any, pressure: Any = None) -> pint.Quantity:
     >>> round(float(liquid_density(20).m), 1)
     998.2
     """
-    t = _kelvin(temperature, "temperature", "degC")
+    t = _kelvin(temperature, "temperature")
     p = None if pressure is None else _pressure(pressure, "pressure")
     _, rho = _liquid_state(t, p, "temperature")
     return Q_(rho, "kg/m^3")
@@ -572,7 +577,7 @@ def dry_air_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
     >>> round(float(dh.m_as("kJ/kg")), 1)
     126.3
     """
-    t = _kelvin(temperature, "temperature", "degC")
+    t = _kelvin(temperature, "temperature")
     check_range(t, "temperature", low=AIR_T_MIN_K, high=AIR_T_MAX_K, unit="K")
     if pressure is None:
         p = np.asarray(STANDARD_ATMOSPHERE_MPA)

@@ -522,10 +522,10 @@ def power_factor_correction(
             raise OutOfRangeError(f"must be in (0, 1], got {np.ravel(arr)[0]:g}", field=name)
         return arr
 
-    s = power("apparent_power", "kVA") if "apparent_power" in given else None
-    p = power("real_power", "kW") if "real_power" in given else None
-    q = power("reactive_power", "kVA") if "reactive_power" in given else None
-    pf = pf_value(given["power_factor"], "power_factor") if "power_factor" in given else None
+    s: Any = power("apparent_power", "kVA") if "apparent_power" in given else None
+    p: Any = power("real_power", "kW") if "real_power" in given else None
+    q: Any = power("reactive_power", "kVA") if "reactive_power" in given else None
+    pf: Any = pf_value(given["power_factor"], "power_factor") if "power_factor" in given else None
 
     if s is not None and p is not None:
         if np.any(p > s * (1 + 1e-12)):

@@ -70,7 +70,12 @@ import numpy as np
 import pandas as pd
 import pint
 
-from greenchain.errors import GreenchainWarning, InputError, OutOfRangeError, UnverifiedDataWarning
+from greenchain.errors import (
+    IncompleteScoreWarning,
+    InputError,
+    OutOfRangeError,
+    UnverifiedDataWarning,
+)
 from greenchain.scoring.evidence import ANSWER_VALUES, Evidence, as_evidence, check_ids
 from greenchain.scoring.result import COUNTED, UNSCORABLE, ScoreResult, gaps_table, messages
 from greenchain.scoring.schemes import PRODUCT, Indicator, Scheme, load_scheme
@@ -92,12 +97,8 @@ _NA_TEXT = {"na", "n/a", "not applicable", "not_applicable"}
 DIRECTIONS = ("higher_is_better", "lower_is_better")
 
 
-class IncompleteScoreWarning(GreenchainWarning):
-    """Some indicator had no data, points or thresholds, or a gate was not passed."""
-
-
 # ------------------------------------------------------------------------ linear score
-def _reference_unit(*values: Any) -> pint.Unit | None:
+def _reference_unit(*values: Any) -> Any:
     for v in values:
         if isinstance(v, pint.Quantity):
             return v.units
@@ -335,7 +336,7 @@ def _quantitative(
     direction = ind.direction
     assert direction is not None
     scheme_unit = _unit_for(ind, inp.product_unit)
-    unit = unit_of(scheme_unit[1]) if scheme_unit else None
+    unit: Any = unit_of(scheme_unit[1]) if scheme_unit else None
     row["unit"] = scheme_unit[0] if scheme_unit else ind.unit
     raw = inp.values.get(ind.id)
     name = f"indicators[{ind.id!r}]"
@@ -368,7 +369,7 @@ def _quantitative(
 
     # thresholds: scheme or band, then caller overrides, then references
     b_raw, l_raw = ind.benchmark, ind.leading
-    statuses = [ind.benchmark_status, ind.leading_status]
+    statuses: list[str | None] = [ind.benchmark_status, ind.leading_status]
     if ind.bands:
         assert ind.band_by is not None
         qname = ind.band_by.quantity
@@ -429,6 +430,7 @@ def _quantitative(
     if not have:
         row["status"] = "no thresholds"
         return
+    assert b is not None
     frac = (
         _threshold(x, b, 1.0, direction)
         if rule == "threshold"
@@ -484,7 +486,12 @@ def _qualitative(
     row["status"] = "scored" if answered == applicable else "incomplete"
 
 
-def _build_rows(scheme: Scheme, inp: _Inputs) -> tuple[list[dict[str, Any]], ...]:
+_Rows = tuple[
+    list[dict[str, Any]], list[dict[str, Any]], list[str], list[str], dict[str, list[str]]
+]
+
+
+def _build_rows(scheme: Scheme, inp: _Inputs) -> _Rows:
     rows: list[dict[str, Any]] = []
     items: list[dict[str, Any]] = []
     failed_mandatory: list[str] = []

@@ -38,7 +38,7 @@ def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
 
 @dataclass(frozen=True, eq=False)
 class ScoreResult:
-    """Outcome of :func:`score`.
+    """Outcome of :func:`greenchain.scoring.score`.
 
     Attributes
     ----------
@@ -135,6 +135,7 @@ class ScoreResult:
 
 
 def gaps_table(by_indicator: pd.DataFrame, by_area: pd.DataFrame, weighted: bool) -> pd.DataFrame:
+    """Indicators short of full points, largest gain in the total first (see ScoreResult.gaps)."""
     df = by_indicator[~by_indicator["status"].isin(["not applicable", "alternative not used"])]
     df = df[["indicator", "area", "name_en", "status", "points", "score"]].copy()
     df["gap"] = df["points"] - df["score"]
@@ -163,6 +164,7 @@ def messages(
     used: dict[str, list[str]],
     weighted: bool,
 ) -> tuple[list[str], list[str]]:
+    """Return ``(notes, unverified)``: texts about gates and data, and the unverified values used."""
     msgs: list[str] = []
     status = by_indicator["status"]
     failed = by_gate[by_gate["status"] != "passed"]

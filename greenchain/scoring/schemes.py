@@ -97,7 +97,7 @@ import re
 from collections.abc import Iterable, Mapping
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
@@ -344,8 +344,12 @@ def _lookup(table: Mapping[str, Any], key: str, what: str) -> Any:
 
 
 # ------------------------------------------------------------------------- cross checks
-def _is_number(x: Any) -> bool:
+def _is_number(x: Any) -> TypeGuard[float]:
     return isinstance(x, int | float) and not isinstance(x, bool)
+
+
+def _bound(x: Any, default: float) -> float:
+    return float(x) if _is_number(x) else default
 
 
 def _pairs(
@@ -432,13 +436,13 @@ def check_scheme_data(data: Mapping[str, Any]) -> list[tuple[str, str]]:
             else []
         )
 
-    known = set(sources())
+    known: set[Any] = set(sources())
     known |= {s.get("id") for s in seq("sources")}
     if data.get("source_id") is not None and data.get("source_id") not in known:
         out.append(("source_id", f"unknown source_id {data.get('source_id')!r}"))
 
     areas = seq("areas")
-    area_ids: set[str] = set()
+    area_ids: set[Any] = set()
     for i, a in enumerate(areas):
         if a.get("id") in area_ids:
             out.append((f"areas[{i}].id", f"duplicate area id {a.get('id')!r}"))
@@ -464,7 +468,7 @@ def check_scheme_data(data: Mapping[str, Any]) -> list[tuple[str, str]]:
         if sid is not None and sid not in known:
             out.append((f"gates[{i}].source_id", f"unknown source_id {sid!r}"))
 
-    ind_ids: set[str] = set()
+    ind_ids: set[Any] = set()
     groups: dict[str, list[tuple[int, Mapping[str, Any]]]] = {}
     for i, ind in enumerate(seq("indicators")):
         path = f"indicators[{i}]"
@@ -555,14 +559,8 @@ def check_scheme_data(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                 if _is_number(lo) and _is_number(hi) and lo >= hi:
                     out.append((f"{bpath}.max", f"max {hi:g} must exceed min {lo:g}"))
             spans = sorted(
-                (
-                    (
-                        b.get("min") if _is_number(b.get("min")) else float("-inf"),
-                        b.get("max") if _is_number(b.get("max")) else float("inf"),
-                        j,
-                    )
-                    for j, b in enumerate(bands)
-                )
+                (_bound(b.get("min"), float("-inf")), _bound(b.get("max"), float("inf")), j)
+                for j, b in enumerate(bands)
             )
             for (_, hi1, j1), (lo2, _, j2) in zip(spans, spans[1:], strict=False):
                 if lo2 < hi1:
@@ -594,7 +592,7 @@ def check_scheme_data(data: Mapping[str, Any]) -> list[tuple[str, str]]:
                             f"share {key} (indicators[{first_i}] has {first.get(key)!r})",
                         )
                     )
-    if not seq("indicators"):
+    if isinstance(data.get("indicators"), list | tuple) and not data["indicators"]:
         out.append(("indicators", "a scheme needs at least one indicator"))
     return out
 
@@ -644,6 +642,8 @@ def _parse(data: Any, source: str) -> Scheme:
             msg = err["msg"]
             if err["type"] == "extra_forbidden":
                 msg = "unknown field (typo?)"
+            elif err["type"] == "tuple_type":
+                msg = "must be a list"
             problems.append((_loc_path(err["loc"]), msg))
     if problems:
         seen: dict[tuple[str, str], None] = {}
