@@ -125,6 +125,9 @@ class TransportLeg(_Model):
     distance: Amount
     mode: str
     factor: str | Amount | None = None
+    factor_source: str | None = None
+    factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
+    uncertainty: dict[str, Any] | None = None
 
 
 class MaterialInput(_Model):
@@ -137,6 +140,8 @@ class MaterialInput(_Model):
     uncertainty: dict[str, Any] | None = None
     transport: list[TransportLeg] = []
     made_in_plant: str | None = None  # product id of an intermediate made here
+    factor_source: str | None = None  # citation of an explicit factor
+    factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
 
 
 class FootprintSpec(_Model):
@@ -342,6 +347,7 @@ class PlantData(_Model):
 
     plant: PlantInfo
     products: list[Product] = []
+    allocation: Allocation | None = None
     energy: list[EnergyEntry] = []
     exports: list[ExportEntry] = []
     process_emissions: list[ProcessEmission] = []

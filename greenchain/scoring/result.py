@@ -95,6 +95,24 @@ class ScoreResult:
     checklist: pd.DataFrame
     gaps: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
+    plant: Any = field(default=None, repr=False, compare=False)
+
+    def with_measures(self, measures: Any, **options: Any) -> pd.DataFrame:
+        """Points gained by a retrofit package and by each measure alone.
+
+        Only for results of ``Plant.green_factory_score``; see
+        :func:`greenchain.scoring.plant.score_with_measures`.
+        """
+        if self.plant is None:
+            from greenchain.errors import InputError
+
+            raise InputError(
+                "this result was not computed from a plant; use Plant.green_factory_score() first",
+                field="measures",
+            )
+        from greenchain.scoring.plant import score_with_measures
+
+        return score_with_measures(self.plant, measures, self.scheme, **options)
 
     @property
     def eligible(self) -> bool:
