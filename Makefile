@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/python examples/demo.py
 
 test: $(STAMP)
+	bash scripts/setup_browser.sh
 	$(BIN)/python -m pytest -q
 	$(MAKE) lint docs
 
