@@ -44,10 +44,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.linalg import splu
 
 from greenchain.errors import InputError, OutOfRangeError
-from greenchain.footprint import _demand, _result, _System
+from greenchain.footprint import _demand, _preconditioner, _refine, _result, _solve_direct, _System
 
 __all__ = [
     "Distribution",
@@ -77,26 +76,14 @@ def _num(x: Any, name: str) -> float:
 
 @dataclass(frozen=True)
 class Distribution:
-    """The uncertainty of one parameter.
+    """The uncertainty of one parameter; build it with the class methods.
 
-    Build it with the class methods (:meth:`fixed`, :meth:`normal`,
-    :meth:`lognormal`, :meth:`uniform`, :meth:`triangular`, :meth:`ci95`), which
-    document each field. ``value`` is always the deterministic (point) value used
-    outside Monte Carlo.
-
-    Attributes
-    ----------
-    kind : str
-        One of ``none``, ``normal``, ``lognormal``, ``uniform``, ``triangular``,
-        ``ci95``.
-    value : float
-        Point value: the mean (normal), the geometric mean, i.e. median (lognormal),
-        the mode (triangular), the reported value (uniform, ci95, none).
-    scale : float, optional
-        Normal: standard deviation. Lognormal: sigma, the standard deviation of
-        ``ln(x)`` (``ln`` of the geometric standard deviation).
-    low, high : float, optional
-        Bounds: uniform and triangular support, ci95 2.5 % and 97.5 % points.
+    ``kind`` is one of ``none``, ``normal``, ``lognormal``, ``uniform``,
+    ``triangular``, ``ci95``. ``value`` is the point value used outside Monte Carlo:
+    the mean (normal), the geometric mean = median (lognormal), the mode (triangular),
+    the reported value (others). ``scale`` is the sd (normal) or sigma of ``ln x``
+    (lognormal); ``low`` and ``high`` bound uniform and triangular supports and are
+    the 2.5 % and 97.5 % points of ``ci95``.
     """
 
     kind: str
@@ -312,11 +299,6 @@ class _Compiled:
 
     @classmethod
     def of(cls, dists: Sequence[Distribution]) -> _Compiled:
-        for i, d in enumerate(dists):
-            if not isinstance(d, Distribution):
-                raise InputError(
-                    f"expected a Distribution, got {type(d).__name__}", field=f"distributions[{i}]"
-                )
         rows = [d._params() for d in dists]
         arr = np.array(rows, dtype=float).reshape(len(rows), 5)
         return cls(
@@ -406,9 +388,10 @@ def sample(
     >>> x[1]
     array([3., 3., 3., 3.])
     """
-    dists = (
-        list(distributions.values()) if isinstance(distributions, Mapping) else list(distributions)
-    )
+    dists = list(distributions.values() if isinstance(distributions, Mapping) else distributions)
+    for i, d in enumerate(dists):
+        if not isinstance(d, Distribution):
+            raise InputError(f"expected a Distribution, got {d!r}", field=f"distributions[{i}]")
     return _Compiled.of(dists).draw(_count(n), _rng(rng))
 
 
@@ -435,30 +418,21 @@ class MonteCarloResult:
     deterministic: float
     contribution_to_variance: pd.Series | None = None
     info: dict = field(default_factory=dict)
+    n: int = field(init=False)
+    mean: float = field(init=False)
+    median: float = field(init=False)
+    p5: float = field(init=False)
+    p95: float = field(init=False)
+    std: float = field(init=False)
 
-    @property
-    def n(self) -> int:
-        return int(self.samples.size)
-
-    @property
-    def mean(self) -> float:
-        return float(np.mean(self.samples))
-
-    @property
-    def median(self) -> float:
-        return float(np.median(self.samples))
-
-    @property
-    def p5(self) -> float:
-        return float(np.percentile(self.samples, 5))
-
-    @property
-    def p95(self) -> float:
-        return float(np.percentile(self.samples, 95))
-
-    @property
-    def std(self) -> float:
-        return float(np.std(self.samples, ddof=1)) if self.samples.size > 1 else 0.0
+    def __post_init__(self) -> None:
+        s = self.samples
+        p5, median, p95 = np.percentile(s, [5, 50, 95])
+        std = float(np.std(s, ddof=1)) if s.size > 1 else 0.0
+        stats = {"n": int(s.size), "mean": float(np.mean(s)), "median": float(median),
+                 "p5": float(p5), "p95": float(p95), "std": std}  # fmt: skip
+        for key, value in stats.items():
+            object.__setattr__(self, key, value)
 
     def to_dict(self) -> dict[str, Any]:
         """Summary as plain Python values (the samples themselves are left out)."""
@@ -646,12 +620,8 @@ def monte_carlo_linear(
         index=pd.Index(names, name="parameter"),
         name="contribution_to_variance",
     )
-    info = {
-        "method": "monte_carlo_linear",
-        "expected_mean": expected,
-        "expected_std": math.sqrt(var_total),
-        "uncertain_parameters": len(used),
-    }
+    info = {"method": "monte_carlo_linear", "expected_mean": expected}
+    info.update(expected_std=math.sqrt(var_total), uncertain_parameters=len(used))
     return MonteCarloResult(
         samples=samples, deterministic=deterministic, contribution_to_variance=ctv, info=info
     )
@@ -697,11 +667,6 @@ def _positions(matrix: sp.csr_array, spec: Any, name: str) -> tuple[np.ndarray, 
             field=f"{name}[{items[i][0]!r}]",
         )
     return pos, dists
-
-
-def _row_sum(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
-    # rows are never empty here (checked when A is factorised), so reduceat is exact
-    return np.add.reduceat(data, indptr[:-1], axis=0)
 
 
 def monte_carlo_matrix(
@@ -763,8 +728,9 @@ def monte_carlo_matrix(
 
     for all draws of a batch at once, where ``A_0^{-1}`` is applied with the LU
     factors of the deterministic ``A`` (or, when those factors are dense anyway and
-    the system is small, its explicit inverse, applied as one matrix product). The error contracts by
-    about the relative size of the perturbation per step. A draw stops after a step
+    the system is small, its explicit inverse, as one matrix product). The error
+    contracts by about the relative size of the perturbation per step. A draw stops
+    after a step
     ``||s^{(k+1)} - s^{(k)}||_inf <= rtol ||s^{(k+1)}||_inf``; as each step is at most
     0.9 times the previous one (else the draw is solved directly), the remaining
     error of the supply is then below ``9 rtol`` relative, and in practice about
@@ -802,15 +768,9 @@ def monte_carlo_matrix(
     pos_a, pos_b = pos_a[keep_a], pos_b[keep_b]
     comp_a = _Compiled.of([d for d in dists_a if not d.is_fixed])
     comp_b = _Compiled.of([d for d in dists_b if not d.is_fixed])
-    info: dict[str, Any] = {
-        "method": method,
-        "rtol": rtol,
-        "direct_solves": 0,
-        "iterations_max": 0,
-        "iterations_mean": 0.0,
-        "uncertain_technosphere": int(pos_a.size),
-        "uncertain_biosphere": int(pos_b.size),
-    }
+    info: dict[str, Any] = {"method": method, "rtol": rtol, "direct_solves": 0}
+    info.update(iterations_max=0, iterations_mean=0.0, uncertain_technosphere=int(pos_a.size))
+    info["uncertain_biosphere"] = int(pos_b.size)
     if pos_a.size == 0 and pos_b.size == 0:  # nothing to sample: exactly deterministic
         return MonteCarloResult(samples=np.full(n, det.score), deterministic=det.score, info=info)
 
@@ -829,14 +789,7 @@ def monte_carlo_matrix(
 
     def direct(data: np.ndarray, draw: int) -> np.ndarray:
         a_draw.data[:] = data
-        try:
-            lu = splu(a_draw.T.tocsc())
-        except RuntimeError as exc:
-            raise InputError(
-                f"technosphere matrix is singular in draw {draw} ({exc})",
-                field="technosphere_uncertainty",
-            ) from exc
-        return lu.solve(f, trans="T")
+        return _solve_direct(a_draw, f, f"draw {draw}")
 
     for start in range(0, n, batch):
         k = min(batch, n - start)
@@ -868,65 +821,3 @@ def monte_carlo_matrix(
         info["iterations_max"] = int(its.max())
         info["iterations_mean"] = float(its.mean())
     return MonteCarloResult(samples=samples, deterministic=det.score, info=info)
-
-
-def _preconditioner(system: _System) -> tuple[Any, str]:
-    """A function applying ``A_0^{-1}`` to a block of residuals, and its name.
-
-    Sparse LU factors are streamed once per right-hand side; when they are dense anyway
-    (heavy fill-in) and ``n`` is small, the explicit inverse is applied to a whole batch
-    as one BLAS matrix product, which is several times faster. Either way it only
-    changes the number of steps, not the converged answer.
-    """
-    lu = system.factorise()
-    n = system.n
-    if n <= 4000 and lu.L.nnz + lu.U.nnz > n * n / 16:
-        inverse = np.linalg.inv(system.technosphere.toarray())
-        return (lambda r: inverse @ r), "dense inverse"
-    return (lambda r: lu.solve(r, trans="T")), "sparse LU"
-
-
-def _refine(
-    data: np.ndarray,
-    cols: np.ndarray,
-    indptr: np.ndarray,
-    f: np.ndarray,
-    s0: np.ndarray,
-    pre: Any,
-    rtol: float,
-    max_iter: int,
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Preconditioned iterative refinement of ``A_d s = f`` for all columns d of ``data``.
-
-    Each step adds ``A_0^{-1} (f - A_d s)``; a draw stops after a step no larger than
-    ``rtol * ||s||_inf``. It fails (for a direct solve) after ``max_iter`` steps or
-    when a step is not at most 0.9 times the one before. Returns (supply, steps per
-    draw, failed mask).
-    """
-    k = data.shape[1]
-    supply = np.repeat(s0[:, None], k, axis=1)
-    its = np.zeros(k, dtype=np.int64)
-    failed = np.zeros(k, dtype=bool)
-    active = np.arange(k)
-    last = np.full(k, np.inf)
-    tiny = np.finfo(float).tiny
-    for it in range(1, max_iter + 1):
-        every = active.size == k
-        s = supply if every else supply[:, active]
-        d = data if every else data[:, active]
-        resid = f[:, None] - _row_sum(d * s[cols], indptr)
-        step = pre(resid)
-        s += step
-        if not every:
-            supply[:, active] = s
-        size = np.abs(step).max(axis=0) / np.maximum(np.abs(s).max(axis=0), tiny)
-        done = size <= rtol
-        bad = ~done & ((it == max_iter) | (size > 0.9 * last[active]))
-        its[active] = it
-        failed[active[bad]] = True
-        last[active] = size
-        go = ~done & ~bad
-        if not go.any():
-            break
-        active = active[go]
-    return supply, its, failed
