@@ -164,6 +164,16 @@ class InventoryResult:
             frames.append(part)
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
 
+    def monte_carlo(self, plant: Any = None, n: int = 10_000, seed: Any = None) -> Any:
+        """Monte Carlo of the inventory total: factor uncertainties from the database and
+        activity uncertainties from the plant file's ``energy[].uncertainty``.
+
+        See :func:`greenchain.product_footprint.inventory_monte_carlo`.
+        """
+        from greenchain.product_footprint import inventory_monte_carlo
+
+        return inventory_monte_carlo(self, plant, n=n, seed=seed)
+
     def factor_table(self) -> pd.DataFrame:
         """Every factor used, with its dataset, table, status and source id."""
         rows = {(f.key, f.dataset, f.region, f.year, f.basis): f for f in self.factors_used}

@@ -147,13 +147,13 @@ class MaterialInput(_Model):
 class FootprintSpec(_Model):
     """``products[].footprint``: the product system (ISO 14067 / GB/T 24067)."""
 
-    declared_unit: Amount = "1 piece"
+    declared_unit: Amount = Field(default="1 piece", validate_default=True)
     boundary: Literal["cradle_to_gate", "gate_to_gate"] = "cradle_to_gate"
     materials: list[MaterialInput] = []
     packaging: list[MaterialInput] = []
     waste: list[MaterialInput] = []
-    energy_share: float | None = None  # share of plant energy and process emissions
-    primary_data_share: float | None = None
+    energy_share: float | None = Field(default=None, ge=0, le=1)  # share of plant energy
+    primary_data_share: float | None = Field(default=None, ge=0, le=1)
     reference_period: str | None = None
 
 
@@ -371,6 +371,21 @@ class PlantData(_Model):
         for i, e in enumerate(self.energy):
             if e.product is not None and e.product not in ids:
                 raise ValueError(f"energy[{i}].product {e.product!r} is not a product id")
+        for i, pe in enumerate(self.process_emissions):
+            if pe.product is not None and pe.product not in ids:
+                raise ValueError(
+                    f"process_emissions[{i}].product {pe.product!r} is not a product id"
+                )
+        for p in self.products:
+            if p.footprint is None:
+                continue
+            for section in ("materials", "packaging", "waste"):
+                for j, m in enumerate(getattr(p.footprint, section)):
+                    if m.made_in_plant is not None and m.made_in_plant not in ids:
+                        raise ValueError(
+                            f"products[{p.id}].footprint.{section}[{j}]."
+                            f"made_in_plant {m.made_in_plant!r} is not a product id"
+                        )
         return self
 
 

@@ -1,0 +1,20 @@
+"""Constants shared by the product-footprint modules."""
+
+from __future__ import annotations
+
+import re
+
+STAGES = ("materials", "packaging", "transport", "plant energy", "process", "waste")
+BOUNDARIES = ("cradle_to_gate", "gate_to_gate")
+ALLOCATIONS = ("mass", "area", "economic", "physical")
+_ELECTRICITY = {"lifecycle": "lifecycle", "grid": "average"}
+_LISTS = ("materials", "packaging", "waste")
+# a factor key, optionally with its dataset: "fuel.diesel.co2_factor (IPCC 2006)"
+_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_\-]+)+)\s*(?:\((.+)\))?$")
+# PACT Technical Specification v2 declared units (enumerated), by pint dimension
+_PACT_UNITS = {
+    "[mass]": ("kilogram", "kg"),
+    "[length] ** 2": ("square meter", "m^2"),
+    "[length] ** 3": ("cubic meter", "m^3"),
+    "[energy]": ("kilowatt hour", "kWh"),
+}
