@@ -507,6 +507,19 @@ def _electricity(
     mwh[rows_all] = _convert(t, u_codes, units, rows_all, amount, "MWh", "electricity")
     supply_codes, supplies = t.codes("supply", "grid")
     green = np.isin(supply_codes, [i for i, s in enumerate(supplies) if s in _GREEN_SUPPLY])
+    # Electricity generated and used on site is not purchased electricity (GB/T 32150
+    # 7.5.6; GHG Protocol scope 2): no grid emissions on either basis.
+    onsite = np.isin(supply_codes, [i for i, s in enumerate(supplies) if s == "onsite_renewable"])
+    own = rows_all[onsite[rows_all] & ~is_export[rows_all]]
+    if len(own):
+        out.set(
+            own,
+            "purchased_electricity",
+            "none (on-site renewable generation)",
+            "on-site generation",
+            "official",
+        )
+        rows_all = rows_all[~(onsite[rows_all] & ~is_export[rows_all])]
     key = r_codes.astype(np.int64) * max(len(years), 1) + y_codes
     for rows in _groups(key, rows_all):
         region, year = regions[r_codes[rows[0]]], int(years[y_codes[rows[0]]])

@@ -19,7 +19,7 @@ Examples
 ...     "energy": [{"carrier": "electricity", "amount": "200 MWh"}],
 ... })
 >>> plant.energy[0].amount
-<Quantity(200, 'megawatt_hour')>
+<Quantity(200.0, 'megawatt_hour')>
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from pydantic import (
 )
 
 from greenchain.errors import InputError
-from greenchain.units import Q_
+from greenchain.units import Q_, parse_quantity
 
 __all__ = [
     "PlantData",
@@ -71,7 +71,7 @@ def _to_quantity(value: Any) -> Any:
         q = value
     elif isinstance(value, str):
         try:
-            q = Q_(value.strip())
+            q = parse_quantity(value.strip())
         except Exception as exc:
             raise ValueError(f"cannot read {value!r} as a quantity") from exc
     elif isinstance(value, dict) and set(value) == {"value", "unit"}:

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import os
+import re
 from typing import Any
 
 import numpy as np
@@ -33,7 +34,16 @@ import pint
 from greenchain._resources import data_path
 from greenchain.errors import InputError, OutOfRangeError, UnitError
 
-__all__ = ["ureg", "Q_", "magnitude", "temperature", "check_range", "unit_of", "quantity"]
+__all__ = [
+    "ureg",
+    "Q_",
+    "magnitude",
+    "temperature",
+    "check_range",
+    "unit_of",
+    "quantity",
+    "parse_quantity",
+]
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -68,9 +78,23 @@ def unit_of(unit: Any) -> pint.Unit:
         raise UnitError(f"cannot parse unit {unit!r}") from exc
 
 
-def magnitude(
-    value: Any, unit: Any, name: str, *, allow_nan: bool = False
-) -> np.ndarray:
+_NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
+
+
+def parse_quantity(text: str) -> pint.Quantity:
+    """Read ``"4000 m^3"`` or ``"90 degC"`` (offset units included) as a Quantity.
+
+    >>> parse_quantity("90 degC").to("K")
+    <Quantity(363.15, 'kelvin')>
+    """
+    match = _NUMBER_UNIT.match(text)
+    if match:  # number then unit: no arithmetic on offset units
+        number, unit = match.groups()
+        return Q_(float(number), unit_of(unit) if unit else "")
+    return Q_(text)
+
+
+def magnitude(value: Any, unit: Any, name: str, *, allow_nan: bool = False) -> np.ndarray:
     """Return ``value`` as a float ndarray expressed in ``unit``.
 
     Parameters
@@ -100,7 +124,7 @@ def magnitude(
     target = unit_of(unit)
     if isinstance(value, str):
         try:
-            value = Q_(value)
+            value = parse_quantity(value)
         except Exception as exc:  # pint raises many unrelated types on bad text
             raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
     if isinstance(value, pint.Quantity):

@@ -203,3 +203,39 @@ def test_plant_inventory_to_dict_is_json_serialisable():
         d = gc.load_plant(gc.example_path("dyeing_mill.yaml")).inventory().to_dict()
     text = json.dumps(d)
     assert "total_tco2e" in text and d["unverified_factors"]
+
+
+def test_onsite_renewable_electricity_has_no_grid_emissions():
+    recs = pd.concat(
+        [
+            _records(),
+            pd.DataFrame(
+                {
+                    "carrier": ["electricity"],
+                    "amount": [1e6],
+                    "unit": ["kWh"],
+                    "region": "Fujian",
+                    "year": 2023,
+                    "supply": ["onsite_renewable"],
+                }
+            ),
+        ],
+        ignore_index=True,
+    )
+    base = inventory.from_records(_records())
+    with_pv = inventory.from_records(recs)
+    assert with_pv.total.magnitude == pytest.approx(base.total.magnitude)
+    s = with_pv.by_scope().set_index("scope")["co2e_t"]
+    assert s["scope_2_market"] == pytest.approx(s["scope_2_location"])
+
+
+def test_offset_temperature_strings_in_the_plant_file(tmp_path):
+    text = gc.example_path("dyeing_mill.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    enthalpy: 2780 kJ/kg", "    enthalpy: 2780 kJ/kg\n    temperature: 90 degC"
+    )
+    path = tmp_path / "mill.yaml"
+    path.write_text(text, encoding="utf-8")
+    plant = gc.load_plant(path)
+    steam = [e for e in plant.data.energy if e.carrier == "steam"][0]
+    assert steam.temperature.to("K").magnitude == pytest.approx(363.15)

@@ -1,10 +1,35 @@
-"""Retrofit decisions: measures, their effects and their ranking.
+"""Retrofit decisions: the measure catalogue, measure effects on a plant, packages, ranking.
 
-Only the marginal abatement cost curve is here so far (:func:`macc`).
+* :func:`load_catalogue`, :func:`get_measure`: the measure catalogue
+  (``factors/measures/*.yaml``, :mod:`greenchain.retrofit.catalogue`);
+* :func:`plant_retrofits`: savings, CO2, money, payback, NPV, IRR and abatement cost of
+  each measure on the plant's own energy streams, ranked by abatement cost;
+* :func:`apply_package`, :func:`package_summary`: a plant after a package of measures,
+  and the before/after inventory and energy;
+* :func:`limit_levels`: GB 21252 / dyeing-norm standing before and after a package;
+* :func:`macc`: the marginal abatement cost curve of a results table.
+
+Importing this package loads neither matplotlib nor the catalogue files (both are read
+on first use).
 """
 
 from __future__ import annotations
 
+from greenchain.retrofit.assess import (
+    apply_package,
+    limit_levels,
+    package_summary,
+    plant_retrofits,
+)
+from greenchain.retrofit.catalogue import get_measure, load_catalogue
 from greenchain.retrofit.macc import macc
 
-__all__ = ["macc"]
+__all__ = [
+    "macc",
+    "load_catalogue",
+    "get_measure",
+    "plant_retrofits",
+    "apply_package",
+    "package_summary",
+    "limit_levels",
+]
