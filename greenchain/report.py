@@ -240,9 +240,9 @@ def _svg(draw: Callable[..., Any], *args: Any, lang: str = "en", **kwargs: Any) 
     matplotlib.use("Agg", force=False)
     import matplotlib.pyplot as plt
 
-    fig, ax = plt.subplots(figsize=(7.5, 3.8))
+    fig = draw(*args, lang=lang, **kwargs).figure  # the function makes its own figure
     try:
-        draw(*args, ax=ax, lang=lang, **kwargs)
+        fig.set_size_inches(7.5, 3.8)
         fig.tight_layout()
         buf = io.StringIO()
         fig.savefig(buf, format="svg")
@@ -315,7 +315,7 @@ def _summary(b: _Builder, inventory: Any, energy: Any) -> Callable[[Section], No
                 {
                     "id": x.id,
                     "name": x.name_zh if b.lang == "zh" and x.name_zh else x.name,
-                    "output": f"{x.output:~P}",
+                    "output": f"{x.output:,.0f~P}",
                 }
                 for x in b.plant.data.products
             ]

@@ -17,6 +17,14 @@ def tile():
 
 
 @pytest.fixture(scope="module")
+def bare(tile):
+    """The tile plant without its green_factory section (no evidence, no platform data)."""
+    data = tile.data.model_copy(deep=True)
+    data.green_factory = {}
+    return type(tile)(data)
+
+
+@pytest.fixture(scope="module")
 def dyeing():
     return gc.load_plant(gc.example_path("dyeing_mill.yaml"))
 
@@ -66,9 +74,9 @@ def test_examples_scored_under_both_schemes(name, scheme):
     assert d["scheme_document"] == scheme
 
 
-def test_failed_gates_are_named_without_evidence(tile):
+def test_failed_gates_are_named_without_evidence(bare):
     with pytest.warns(IncompleteScoreWarning):
-        result = tile.green_factory_score("GB/T 36132-2025")
+        result = bare.green_factory_score("GB/T 36132-2025")
     assert not result.gates_passed
     assert "discharge_permit" in result.failed_gates
 
@@ -101,10 +109,10 @@ def test_evidence_with_unknown_item_is_an_error(tile, tmp_path):
         tile.green_factory_score("GB/T 36132-2025", evidence=path)
 
 
-def test_indicator_without_data_is_listed_in_gaps(tile):
+def test_indicator_without_data_is_listed_in_gaps(bare):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        result = tile.green_factory_score("GB/T 36132-2025")
+        result = bare.green_factory_score("GB/T 36132-2025")
     row = result.by_indicator.set_index("indicator").loc["energy_carbon_platform"]
     assert row["status"] == "no data" and row["score"] == 0
     assert "energy_carbon_platform" in set(result.gaps["indicator"])
@@ -113,6 +121,14 @@ def test_indicator_without_data_is_listed_in_gaps(tile):
 def test_unknown_scheme(tile):
     with pytest.raises(InputError, match="scheme"):
         tile.green_factory_score("GB/T 9999")
+
+
+def test_plant_file_evidence_keyed_by_scheme(tile):
+    """tile_plant.yaml answers the 2025 gates only: they pass, the 2018 veto does not."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert tile.green_factory_score("GB/T 36132-2025").gates_passed
+        assert not tile.green_factory_score("GB/T 36132-2018").gates_passed
 
 
 def test_platform_functions_from_plant_file(tile):
@@ -131,6 +147,8 @@ def test_score_cli(capsys):
     from greenchain.cli import main
 
     assert main(["score", str(gc.example_path("tile_plant.yaml")), "--format", "json"]) == 0
+    assert '"gates_passed": true' in capsys.readouterr().out
+    assert main(["score", str(gc.example_path("dyeing_mill.yaml")), "--format", "json"]) == 0
     assert '"gates_passed": false' in capsys.readouterr().out
 
 

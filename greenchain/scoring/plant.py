@@ -176,6 +176,25 @@ def plant_indicators(plant: Any, *, inventory: Any = None, energy: Any = None) -
     return out
 
 
+def _plant_evidence(plant: Any, scheme: Scheme) -> Any:
+    """The plant file's ``green_factory.evidence`` for ``scheme``.
+
+    Evidence may be keyed by scheme (``{gbt36132-2025: {...}, "GB/T 36132-2018": {...}}``)
+    because gate and item ids differ between schemes; an unkeyed mapping is used as is.
+    """
+    evidence = plant.data.green_factory.get("evidence")
+    if not isinstance(evidence, dict):
+        return evidence
+    names = {scheme.id, scheme.document}
+    keyed = [k for k in evidence if k in names or str(k).startswith(("gbt", "GB/T"))]
+    if not keyed:
+        return evidence
+    for key in keyed:
+        if key in names:
+            return evidence[key]
+    return None
+
+
 def _scheme_references(scheme: Scheme) -> set[str]:
     refs = set()
     for ind in scheme.indicators:
@@ -239,7 +258,7 @@ def plant_score(
     }
     references.update(options.pop("references", {}) or {})
     if evidence is None:
-        evidence = plant.data.green_factory.get("evidence")
+        evidence = _plant_evidence(plant, scheme_obj)
     elif isinstance(evidence, str | Path):
         evidence = load_evidence(evidence)
     product_unit = None

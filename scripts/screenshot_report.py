@@ -1,0 +1,40 @@
+"""Screenshot the first screen of a plant report in headless Chromium (for the README).
+
+Usage: python scripts/screenshot_report.py out/report.html docs/assets/report-first-screen.png
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+
+def main(report: str, png: str, full_page: bool = False) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("chromium not found (bash scripts/setup_browser.sh)")
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium,
+            headless=True,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(Path(report).resolve().as_uri())
+        page.screenshot(path=png, full_page=full_page)
+        browser.close()
+    print(f"wrote {png}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2], full_page="--full" in sys.argv)
