@@ -41,6 +41,9 @@ _SUBMODULES = {
     "plots",
     "report",
     "cli",
+    "excel",
+    "product_footprint",
+    "tables",
 }
 
 

@@ -3,7 +3,8 @@
 :func:`load_plant` is the entry point (also exported as ``greenchain.load_plant``).
 YAML is read with ``yaml.safe_load`` only. Every problem in the file is reported
 in one :class:`~greenchain.errors.InputError` that names the path of the field
-(``energy[3].amount``) and the file.
+(``energy[3].amount``) and the file; for an Excel workbook it names the cell
+(``energy!C5 in plant.xlsx``), also when the error surfaces later in an analysis.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 
 __all__ = ["load_plant", "read_plant_data", "parse_plant"]
 
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm")
+
 
 def read_plant_data(path: str | Path) -> dict[str, Any]:
     """Read a plant file into plain Python data (no validation)."""
@@ -30,7 +33,7 @@ def read_plant_data(path: str | Path) -> dict[str, Any]:
     if not path.is_file():
         raise InputError("file not found", source=str(path))
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    if suffix in _EXCEL_SUFFIXES:
         from greenchain.excel import read_workbook
 
         return read_workbook(path)
@@ -81,10 +84,28 @@ def load_plant(path: str | Path) -> Plant:
     Examples
     --------
     >>> import greenchain as gc
-    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))  # doctest: +SKIP
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> [p.id for p in plant.data.products]
+    ['porcelain_tile']
     """
     from greenchain.plant import Plant
 
     path = Path(path)
+    if path.suffix.lower() in _EXCEL_SUFFIXES:
+        return _load_workbook(path)
     data = parse_plant(read_plant_data(path), source=path.name)
     return Plant(data, source=str(path))
+
+
+def _load_workbook(path: Path) -> Plant:
+    """Load an Excel plant file; errors name the cell (``energy!C5``), also later ones."""
+    from greenchain.excel import ExcelPlant, read_workbook
+
+    if not path.is_file():
+        raise InputError("file not found", source=str(path))
+    raw, cells = read_workbook(path, locations=True)
+    try:
+        data = parse_plant(raw, source=path.name)
+    except InputError as exc:
+        raise cells.translate(exc) from None
+    return ExcelPlant(data, source=str(path), cells=cells)

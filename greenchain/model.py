@@ -19,7 +19,7 @@ Examples
 ...     "energy": [{"carrier": "electricity", "amount": "200 MWh"}],
 ... })
 >>> plant.energy[0].amount
-<Quantity(200.0, 'megawatt_hour')>
+<Quantity(200, 'megawatt_hour')>
 """
 
 from __future__ import annotations

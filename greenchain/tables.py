@@ -9,8 +9,8 @@ clause) and ``status`` (``official``, ``transcribed``, ``derived`` or
 
 Examples
 --------
->>> rows = read_table("limits_gb21252-2023.csv")  # doctest: +SKIP
->>> rows[0]["status"]  # doctest: +SKIP
+>>> rows = read_table("limits_gb21252-2023.csv")
+>>> rows[0]["status"]
 'transcribed'
 """
 

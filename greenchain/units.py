@@ -90,7 +90,8 @@ def parse_quantity(text: str) -> pint.Quantity:
     match = _NUMBER_UNIT.match(text)
     if match:  # number then unit: no arithmetic on offset units
         number, unit = match.groups()
-        return Q_(float(number), unit_of(unit) if unit else "")
+        value = int(number) if re.fullmatch(r"[+-]?\d+", number) else float(number)
+        return Q_(value, unit_of(unit) if unit else "")
     return Q_(text)
 
 

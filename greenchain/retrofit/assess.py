@@ -688,7 +688,7 @@ def apply_package(plant: Plant, measures: Any = None, *, catalogue: Any = None) 
     >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
     >>> after = apply_package(plant, ["continuous_ball_mill"])
     >>> after.data.energy[3].amount, plant.data.energy[3].amount
-    (<Quantity(6720.0, 'megawatt_hour')>, <Quantity(8400.0, 'megawatt_hour')>)
+    (<Quantity(6720.0, 'megawatt_hour')>, <Quantity(8400, 'megawatt_hour')>)
     """
     _, effects, _ = _package_effects(plant, measures, catalogue)
     return _build(plant, *_state(plant, effects), [e.measure.id for e in effects])
