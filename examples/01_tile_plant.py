@@ -130,8 +130,10 @@ retrofits[
 ]
 
 # %%
+# stack the package's own increments; alternatives evaluated alone are left out
 drawable = retrofits[
-    retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
+    (retrofits["evaluated"] == "package")
+    & retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
     & retrofits["abatement_cost"].notna()
 ]
 ax = gc.retrofit.macc(drawable)

@@ -26,8 +26,10 @@ def _charts(plant, inventory, energy, retrofits, score, limits, intensity) -> li
 
     from greenchain import plots
 
+    # stack the package's own increments; alternatives evaluated alone are left out
     drawable = retrofits[
-        retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
+        (retrofits["evaluated"] == "package")
+        & retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
         & retrofits["abatement_cost"].notna()
     ]
     jobs = {

@@ -444,12 +444,29 @@ def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
             if c in table.columns
         ]
         s.blocks.append(("table", ("", table[cols])))
-        drawable = table[(table["co2_avoided_t"] > 0) & table["abatement_cost"].notna()]
+        # Stack only the package's own increments: alternatives evaluated alone would be
+        # counted twice in a curve or waterfall.
+        in_package = table["evaluated"] == "package" if "evaluated" in table.columns else True
+        drawable = table[
+            in_package
+            & table["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
+            & table["abatement_cost"].notna()
+        ]
         if len(drawable):
             s.blocks.append(("text", b.lab["mac"]))
             b.chart(s, "mac_curve", drawable)
             if inventory is not None:
                 b.chart(s, "retrofit_waterfall", inventory.total.magnitude, drawable)
+        if "evaluated" in table.columns:
+            alone = table.loc[table["evaluated"] == "alone", "measure"].tolist()
+            if alone:
+                s.blocks.append(
+                    (
+                        "note",
+                        "Alternatives evaluated alone, not stacked in the "
+                        "curve: " + ", ".join(alone),
+                    )
+                )
 
     return fill
 
