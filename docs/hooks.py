@@ -1,4 +1,5 @@
-"""mkdocs hook: render docs/data-sources.md from factors/sources.yaml and the data files."""
+"""mkdocs hooks: render docs/data-sources.md from factors/sources.yaml and the data
+files, and the tutorials from the worked-example notebooks in examples/."""
 
 from __future__ import annotations
 
@@ -73,7 +74,40 @@ def render() -> str:
     return "\n".join(out)
 
 
+#: Tutorial pages and the jupytext percent notebooks they are rendered from.
+TUTORIALS = {
+    "tutorials/tile-plant.md": "01_tile_plant.py",
+    "tutorials/dyeing-mill.md": "02_dyeing_mill.py",
+    "tutorials/shoe-factory.md": "03_shoe_factory.py",
+}
+
+
+def render_notebook(name: str) -> str:
+    """Turn a percent-format notebook into Markdown: text cells as is, code as blocks."""
+    text = (ROOT / "examples" / name).read_text(encoding="utf-8")
+    cells = text.split("\n# %%")[1:]  # the first chunk is the jupytext header
+    out = []
+    for cell in cells:
+        head, _, body = cell.partition("\n")
+        if head.strip().startswith("[markdown]"):
+            lines = [
+                line[2:] if line.startswith("# ") else line.lstrip("#")
+                for line in body.splitlines()
+            ]
+            out.append("\n".join(lines).strip())
+        elif body.strip():
+            out.append(f"```python\n{body.strip()}\n```")
+    source = f"examples/{name}"
+    out.append(
+        f"*Run it: `jupytext --to notebook {source}`, or `python {source}` from "
+        "`examples/`; the test suite executes it on every change.*"
+    )
+    return "\n\n".join(out) + "\n"
+
+
 def on_page_markdown(markdown, page, config, files):  # noqa: ARG001 (mkdocs hook signature)
     if page.file.src_path == "data-sources.md":
         return render()
+    if page.file.src_path in TUTORIALS:
+        return render_notebook(TUTORIALS[page.file.src_path])
     return markdown

@@ -107,6 +107,12 @@ def main() -> int:
         f"Green-factory score  {score.total:12.2f} -> {after_score.total:.2f} "
         f"of {score.max_total:.2f} (GB/T 36132-2025; points unverified)"
     )
+    print("Key factors (source, status):")
+    for key in ("fuel.natural_gas.ncv", "fuel.natural_gas.carbon_content", "electricity.grid"):
+        for f in inventory.factors_used:
+            if f.key == key:
+                print(f"  {key:<33} {f.value:>9} {f.unit:<12} {f.citation()}")
+                break
     try:
         charts = _charts(plant, inventory, energy, retrofits, score, limits, intensity)
         print(f"Charts               {len(charts)} PNG files in {OUT}/")
