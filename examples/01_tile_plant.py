@@ -130,12 +130,8 @@ retrofits[
 ]
 
 # %%
-# stack the package's own increments; alternatives evaluated alone are left out
-drawable = retrofits[
-    (retrofits["evaluated"] == "package")
-    & retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
-    & retrofits["abatement_cost"].notna()
-]
+# stack the package's increments; alternatives evaluated alone are left out
+drawable = gc.retrofit.curve_rows(retrofits)
 ax = gc.retrofit.macc(drawable)
 ax.set_title("Tile plant: marginal abatement cost curve")
 

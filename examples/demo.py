@@ -26,12 +26,8 @@ def _charts(plant, inventory, energy, retrofits, score, limits, intensity) -> li
 
     from greenchain import plots
 
-    # stack the package's own increments; alternatives evaluated alone are left out
-    drawable = retrofits[
-        (retrofits["evaluated"] == "package")
-        & retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
-        & retrofits["abatement_cost"].notna()
-    ]
+    # stack the package's increments; alternatives evaluated alone are left out
+    drawable = gc.retrofit.curve_rows(retrofits)
     jobs = {
         "emissions_by_category.png": (plots.emissions_by_category, (inventory,)),
         "emissions_by_scope.png": (plots.emissions_by_scope, (inventory,)),

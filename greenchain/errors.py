@@ -15,7 +15,8 @@ greenchain.errors.InputError: energy[3].amount in plant.yaml: must not be negati
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 __all__ = [
     "GreenchainError",
@@ -29,6 +30,7 @@ __all__ = [
     "UnverifiedDataWarning",
     "FallbackWarning",
     "IncompleteScoreWarning",
+    "reraise_as_field",
 ]
 
 
@@ -126,3 +128,16 @@ class FallbackWarning(GreenchainWarning):
 class IncompleteScoreWarning(GreenchainWarning):
     """A green-factory score is incomplete: an indicator had no data, points or
     thresholds, or a gate was not passed."""
+
+
+@contextmanager
+def reraise_as_field(field: str) -> Iterator[None]:
+    """Re-raise an :class:`OutOfRangeError` from an inner call as one naming ``field``.
+
+    Used where a public argument is passed to a lower-level model (e.g. a steam property
+    call) whose own argument name would mean nothing to the caller.
+    """
+    try:
+        yield
+    except OutOfRangeError as exc:
+        raise OutOfRangeError(exc.message, field=field) from exc

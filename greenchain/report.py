@@ -444,14 +444,9 @@ def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
             if c in table.columns
         ]
         s.blocks.append(("table", ("", table[cols])))
-        # Stack only the package's own increments: alternatives evaluated alone would be
-        # counted twice in a curve or waterfall.
-        in_package = table["evaluated"] == "package" if "evaluated" in table.columns else True
-        drawable = table[
-            in_package
-            & table["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
-            & table["abatement_cost"].notna()
-        ]
+        from greenchain.retrofit import curve_rows
+
+        drawable = curve_rows(table)
         if len(drawable):
             s.blocks.append(("text", b.lab["mac"]))
             b.chart(s, "mac_curve", drawable)

@@ -26,7 +26,7 @@ import yaml
 from greenchain._resources import data_path
 from greenchain.errors import DataError
 
-__all__ = ["read_table", "sources", "STATUSES", "parse_number"]
+__all__ = ["read_table", "keyed_rows", "sources", "STATUSES", "parse_number"]
 
 #: The verification statuses, from best to worst.
 STATUSES = ("official", "transcribed", "derived", "unverified")
@@ -93,3 +93,20 @@ def read_table(name: str) -> list[dict[str, str]]:
         If a row has an unknown ``source_id`` or status (all problems listed).
     """
     return [dict(row) for row in _read(data_path(name))]
+
+
+def keyed_rows(
+    name: str, numeric: tuple[str, ...] = ("value", "low", "high")
+) -> dict[str, dict[str, Any]]:
+    """Rows of a ``key``-indexed table as ``{key: row}``, ``numeric`` columns parsed.
+
+    Empty numeric cells become ``None`` (never zero).
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for row in read_table(name):
+        parsed: dict[str, Any] = dict(row)
+        for column in numeric:
+            if column in row:
+                parsed[column] = parse_number(row[column])
+        out[row["key"]] = parsed
+    return out

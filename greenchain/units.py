@@ -43,6 +43,7 @@ __all__ = [
     "unit_of",
     "quantity",
     "parse_quantity",
+    "fraction",
 ]
 
 
@@ -201,3 +202,19 @@ def quantity(values: Any, unit: str | pint.Unit) -> pint.Quantity:
     """
     arr = np.asarray(values, dtype=float)
     return Q_(float(arr) if arr.ndim == 0 else arr, unit)
+
+
+def fraction(value: Any, name: str) -> np.ndarray:
+    """An efficiency-like fraction in (0, 1]: a plain number, or a Quantity in percent.
+
+    Raises :class:`OutOfRangeError` naming ``name`` outside (0, 1]; never clamps.
+    """
+    arr = magnitude(value, "", name)
+    bad = (arr <= 0) | (arr > 1)
+    if np.any(bad):
+        raise OutOfRangeError(
+            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
+            "in percent)",
+            field=name,
+        )
+    return arr

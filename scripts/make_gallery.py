@@ -65,11 +65,7 @@ def main() -> None:
         warnings.simplefilter("ignore")
         retrofits = plant.retrofits()
         areas = plant.green_factory_score("GB/T 36132-2025").by_area
-    package = retrofits[
-        (retrofits["evaluated"] == "package")
-        & retrofits["co2_avoided_t"].apply(lambda v: v is not None and v > 0)
-        & retrofits["abatement_cost"].notna()
-    ]
+    package = gc.retrofit.curve_rows(retrofits)
     save(plots.retrofit_waterfall(inventory.total, package), "retrofit_waterfall")
     save(plots.mac_curve(package), "mac_curve")
     save(plots.score_radar(areas.set_index("area")["share"].fillna(0.0)), "score_radar")

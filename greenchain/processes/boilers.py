@@ -22,8 +22,6 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -31,14 +29,14 @@ from typing import Any
 import numpy as np
 import pint
 
-from greenchain.errors import InputError, OutOfRangeError
+from greenchain.errors import InputError, OutOfRangeError, reraise_as_field
 from greenchain.processes._levels import BELOW_LIMIT, level_from_thresholds
 from greenchain.processes.steam import (
     liquid_enthalpy,
     saturation_properties,
     steam_properties,
 )
-from greenchain.tables import parse_number, read_table
+from greenchain.tables import keyed_rows, parse_number, read_table
 from greenchain.units import Q_, check_range, magnitude
 from greenchain.units import temperature as to_temperature
 
@@ -61,15 +59,6 @@ __all__ = [
 ]
 
 _SECONDS_PER_HOUR = 3600.0  # kJ/h -> kW
-
-
-@contextmanager
-def _errors_as(field: str) -> Iterator[None]:
-    """Re-raise an :class:`OutOfRangeError` from a property call as one naming ``field``."""
-    try:
-        yield
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field=field) from exc
 
 
 #: Returned by :func:`gb24500_level` for an electric boiler at or above its minimum.
@@ -208,7 +197,7 @@ def fuel_input(
         h_bd = saturation_properties(p_s).liquid_enthalpy.m_as("kJ/kg")
     except OutOfRangeError as exc:
         raise OutOfRangeError(exc.message, field=_rename(exc.field, "steam_")) from exc
-    with _errors_as("feedwater_pressure"):
+    with reraise_as_field("feedwater_pressure"):
         h_fw = saturation_properties(p_da).liquid_enthalpy.m_as("kJ/kg")
     h_s = state.enthalpy.m_as("kJ/kg")
     m_fw = m_s / (1.0 - b)
@@ -330,19 +319,8 @@ def indirect_efficiency(
 
 
 # ------------------------------------------------------------------ rules table
-@cache
 def _rules() -> dict[str, dict[str, Any]]:
-    out = {}
-    for row in read_table("boiler_rules_doe.csv"):
-        out[row["key"]] = {
-            "value": parse_number(row["value"]),
-            "low": parse_number(row["low"]),
-            "high": parse_number(row["high"]),
-            "unit": row["unit"],
-            "source_id": row["source_id"],
-            "status": row["status"],
-        }
-    return out
+    return keyed_rows("boiler_rules_doe.csv")
 
 
 def _rule_value(key: str, unit: str) -> float:
@@ -557,15 +535,15 @@ def blowdown_heat_recovery(
     eta = _efficiency(boiler_efficiency, "boiler_efficiency")
     eps = _fraction(heat_exchanger_effectiveness, "heat_exchanger_effectiveness")
     t_mu = to_temperature(makeup_temperature, "degC", "makeup_temperature")
-    with _errors_as("boiler_pressure"):
+    with reraise_as_field("boiler_pressure"):
         h_bd = saturation_properties(p_b).liquid_enthalpy.m_as("kJ/kg")
-    with _errors_as("makeup_temperature"):
+    with reraise_as_field("makeup_temperature"):
         h_mu = liquid_enthalpy(Q_(t_mu, "degC")).m_as("kJ/kg")
     if flash_pressure is not None:
         p_fl = magnitude(flash_pressure, "MPa", "flash_pressure")
         if np.any(p_fl >= p_b):
             raise OutOfRangeError("must be below boiler_pressure", field="flash_pressure")
-        with _errors_as("flash_pressure"):
+        with reraise_as_field("flash_pressure"):
             sat = saturation_properties(p_fl)
         h_f, h_g = sat.liquid_enthalpy.m_as("kJ/kg"), sat.vapour_enthalpy.m_as("kJ/kg")
         x = (h_bd - h_f) / (h_g - h_f)
@@ -668,9 +646,9 @@ def condensate_return_saving(
         raise OutOfRangeError(
             "must not be below makeup_temperature", field="condensate_temperature"
         )
-    with _errors_as("condensate_temperature"):
+    with reraise_as_field("condensate_temperature"):
         h_c = liquid_enthalpy(Q_(t_c, "degC")).m_as("kJ/kg")
-    with _errors_as("makeup_temperature"):
+    with reraise_as_field("makeup_temperature"):
         h_m = liquid_enthalpy(Q_(t_m, "degC")).m_as("kJ/kg")
     returned = (1.0 - f) * m * t  # kg
     heat = returned * (h_c - h_m)  # kJ

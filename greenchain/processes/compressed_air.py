@@ -34,7 +34,7 @@ from scipy.interpolate import RegularGridInterpolator
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
 from greenchain.processes._levels import level_from_thresholds
 from greenchain.tables import parse_number, read_table
-from greenchain.units import Q_, check_range, magnitude, temperature
+from greenchain.units import Q_, check_range, fraction, magnitude, quantity, temperature
 
 __all__ = [
     "leak_estimate",
@@ -63,23 +63,6 @@ _AIR_HEAT_CAPACITY_RATIO = 1.4
 
 _TABLE = "compressors_gb19153-2019.csv"
 _FLOW = "m^3/min"
-
-
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def _fraction(value: Any, name: str) -> np.ndarray:
-    arr = magnitude(value, "", name)
-    bad = (arr <= 0) | (arr > 1)
-    if np.any(bad):
-        raise OutOfRangeError(
-            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
-            "in percent)",
-            field=name,
-        )
-    return arr
 
 
 def _hours(value: Any) -> np.ndarray:
@@ -128,7 +111,7 @@ def leak_estimate(leak_rate: Any, number: Any = 1) -> Any:
     <Quantity(0.15..., 'meter ** 3 / minute')>
     """
     q = check_range(magnitude(leak_rate, _FLOW, "leak_rate"), "leak_rate", low=0)
-    return _out(q * _count(number), _FLOW)
+    return quantity(q * _count(number), _FLOW)
 
 
 def leak_bag(bag_height: Any, bag_diameter: Any, fill_time: Any, number: Any = 1) -> Any:
@@ -167,7 +150,7 @@ def leak_bag(bag_height: Any, bag_diameter: Any, fill_time: Any, number: Any = 1
     t = check_range(
         magnitude(fill_time, "s", "fill_time"), "fill_time", low=0, low_inclusive=False, unit="s"
     )
-    return _out(_count(number) * np.pi * d**2 / 4.0 * h / t * 60.0, _FLOW)
+    return quantity(_count(number) * np.pi * d**2 / 4.0 * h / t * 60.0, _FLOW)
 
 
 def _ascending(points: np.ndarray, name: str) -> np.ndarray:
@@ -246,7 +229,7 @@ def leak_decibel(
     p, db = np.broadcast_arrays(p, db)
     interp = RegularGridInterpolator((pp, dp), table, method="linear", bounds_error=True)
     flow = interp(np.stack([p.ravel(), db.ravel()], axis=-1)).reshape(p.shape)
-    return _out(flow * _count(number), _FLOW)
+    return quantity(flow * _count(number), _FLOW)
 
 
 def leak_orifice(
@@ -326,7 +309,7 @@ def leak_orifice(
         / 1000.0
     )
     t_k = Q_(temperature(air_temperature, "degC", "air_temperature"), "degC").m_as("K")
-    cd = _fraction(discharge_coefficient, "discharge_coefficient")
+    cd = fraction(discharge_coefficient, "discharge_coefficient")
     k = _k(heat_capacity_ratio)
     p0 = p_g + p_atm
     critical = ((k + 1.0) / 2.0) ** (k / (k - 1.0))
@@ -341,7 +324,7 @@ def leak_orifice(
     choke = (2.0 / (k + 1.0)) ** ((k + 1.0) / (2.0 * (k - 1.0)))
     mdot = cd * area * p0 * 1000.0 * np.sqrt(k / (r_air * t_k)) * choke  # kg/s
     q = mdot * r_air * t_k / (p_atm * 1000.0)  # m3/s at p_atm, T0
-    return _out(q * 60.0 * _count(number), _FLOW)
+    return quantity(q * 60.0 * _count(number), _FLOW)
 
 
 @dataclass(frozen=True)
@@ -397,7 +380,7 @@ def leak_energy(leak_flow: Any, hours: Any, specific_power: Any) -> LeakEnergy:
         magnitude(specific_power, "kW/(m^3/min)", "specific_power"), "specific_power", low=0
     )
     minutes = t * 60.0
-    return LeakEnergy(volume=_out(q * minutes, "m^3"), energy=_out(q * sp * t, "kWh"))
+    return LeakEnergy(volume=quantity(q * minutes, "m^3"), energy=quantity(q * sp * t, "kWh"))
 
 
 # ---------------------------------------------------------------- operation
@@ -491,7 +474,7 @@ def pressure_reduction_savings(
     r = (p_rated + p_atm) / p_atm
     x = (p_new + p_atm) / p_atm
     p_after = p * (x**c - 1.0) / (r**c - 1.0)
-    return _out((p - p_after) * t, "kWh")
+    return quantity((p - p_after) * t, "kWh")
 
 
 def load_unload_energy(
@@ -550,9 +533,9 @@ def load_unload_energy(
     f = check_range(
         magnitude(loaded_fraction, "", "loaded_fraction"), "loaded_fraction", low=0, high=1
     )
-    eta_l = _fraction(motor_efficiency_loaded, "motor_efficiency_loaded")
-    eta_u = _fraction(motor_efficiency_unloaded, "motor_efficiency_unloaded")
-    return _out(p * t * (f / eta_l + u * (1.0 - f) / eta_u), "kWh")
+    eta_l = fraction(motor_efficiency_loaded, "motor_efficiency_loaded")
+    eta_u = fraction(motor_efficiency_unloaded, "motor_efficiency_unloaded")
+    return quantity(p * t * (f / eta_l + u * (1.0 - f) / eta_u), "kWh")
 
 
 def specific_power(power: Any, free_air_delivery: Any) -> Any:
@@ -586,7 +569,7 @@ def specific_power(power: Any, free_air_delivery: Any) -> Any:
         low=0,
         low_inclusive=False,
     )
-    return _out(p / q, "kW/(m^3/min)")
+    return quantity(p / q, "kW/(m^3/min)")
 
 
 # ---------------------------------------------------------------- GB 19153-2019
@@ -717,7 +700,7 @@ def gb19153_limit(motor_power: Any, pressure: Any, cooling: str, level: Any) -> 
             f"GB 19153-2019 Table 1 has no level-{level} value ('-') here", field="level"
         )
     _warn_unverified(flags[..., level - 1])
-    return _out(values, "kW/(m^3/min)")
+    return quantity(values, "kW/(m^3/min)")
 
 
 def gb19153_level(specific_power: Any, motor_power: Any, pressure: Any, cooling: str) -> Any:

@@ -28,15 +28,13 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 import pint
 
-from greenchain.errors import InputError, OutOfRangeError
+from greenchain.errors import InputError, OutOfRangeError, reraise_as_field
 from greenchain.processes.steam import (
     P_SAT_MIN_MPA,
     dry_air_enthalpy,
@@ -66,15 +64,6 @@ __all__ = [
 _SECONDS_PER_HOUR = 3600.0  # kJ/h -> kW
 
 
-@contextmanager
-def _errors_as(field: str) -> Iterator[None]:
-    """Re-raise an :class:`OutOfRangeError` from a property call as one naming ``field``."""
-    try:
-        yield
-    except OutOfRangeError as exc:
-        raise OutOfRangeError(exc.message, field=field) from exc
-
-
 # ------------------------------------------------------------------ helpers
 def _nonneg(value: Any, unit: str, name: str) -> np.ndarray:
     return check_range(magnitude(value, unit, name), name, low=0.0, unit=unit)
@@ -99,7 +88,7 @@ def _degc(value: Any, name: str) -> np.ndarray:
 
 def _water_h(t_degc: np.ndarray, name: str) -> np.ndarray:
     """Saturated-liquid enthalpy [kJ/kg], errors naming ``name``."""
-    with _errors_as(name):
+    with reraise_as_field(name):
         return liquid_enthalpy(Q_(t_degc, "degC")).m_as("kJ/kg")
 
 
@@ -110,20 +99,20 @@ def _vapour_h(t_degc: np.ndarray, name: str) -> np.ndarray:
     vapour is an ideal gas; at a partial pressure of 20 kPa and 150 degC the
     IF97 enthalpy is lower by 1.4 kJ/kg (0.05 %).
     """
-    with _errors_as(name):
+    with reraise_as_field(name):
         return steam_properties(P_SAT_MIN_MPA, temperature=Q_(t_degc, "degC")).enthalpy.m_as(
             "kJ/kg"
         )
 
 
 def _air_h(t_degc: np.ndarray, name: str) -> np.ndarray:
-    with _errors_as(name):
+    with reraise_as_field(name):
         return dry_air_enthalpy(Q_(t_degc, "degC")).m_as("kJ/kg")
 
 
 def _latent_heat(steam_pressure: Any, hottest_degc: np.ndarray) -> np.ndarray:
     p = magnitude(steam_pressure, "MPa", "steam_pressure")
-    with _errors_as("steam_pressure"):
+    with reraise_as_field("steam_pressure"):
         sat = saturation_properties(p)
     if np.any(sat.temperature.m_as("degC") <= hottest_degc):
         raise OutOfRangeError(
@@ -477,7 +466,7 @@ def insulation_saving(
     steam = None
     if steam_pressure is not None:
         p = magnitude(steam_pressure, "MPa", "steam_pressure")
-        with _errors_as("steam_pressure"):
+        with reraise_as_field("steam_pressure"):
             h_fg = saturation_properties(p).latent_heat.m_as("kJ/kg")
         if unit == "kW":
             steam = Q_(saving * _SECONDS_PER_HOUR / h_fg, "kg/h")

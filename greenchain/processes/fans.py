@@ -24,26 +24,9 @@ import numpy as np
 
 from greenchain.errors import OutOfRangeError
 from greenchain.processes.affinity import VfdSavings, vfd_savings
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import check_range, fraction, magnitude, quantity
 
 __all__ = ["fan_air_power", "fan_efficiency", "FanEfficiency", "vfd_savings", "VfdSavings"]
-
-
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def _fraction(value: Any, name: str) -> np.ndarray:
-    arr = magnitude(value, "", name)
-    bad = (arr <= 0) | (arr > 1)
-    if np.any(bad):
-        raise OutOfRangeError(
-            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
-            "in percent)",
-            field=name,
-        )
-    return arr
 
 
 def fan_air_power(
@@ -111,7 +94,7 @@ def fan_air_power(
             "is below the inlet pressure plus the velocity pressure (negative pressure rise)",
             field="outlet_pressure",
         )
-    return _out(q * rise * kp / 1000.0, "kW")
+    return quantity(q * rise * kp / 1000.0, "kW")
 
 
 @dataclass(frozen=True)
@@ -197,7 +180,7 @@ def fan_efficiency(
         low_inclusive=False,
         unit="kW",
     )
-    shaft = p_in * _fraction(motor_efficiency, "motor_efficiency")
+    shaft = p_in * fraction(motor_efficiency, "motor_efficiency")
     eff = air / shaft
     if np.any(eff > 1):
         raise OutOfRangeError(
@@ -207,10 +190,10 @@ def fan_efficiency(
     energy = None
     if hours is not None:
         t = check_range(magnitude(hours, "h", "hours"), "hours", low=0, unit="h")
-        energy = _out(p_in * t, "kWh")
+        energy = quantity(p_in * t, "kWh")
     return FanEfficiency(
-        air_power=_out(air, "kW"),
-        shaft_power=_out(shaft, "kW"),
-        efficiency=_out(eff * 100.0, "percent"),
+        air_power=quantity(air, "kW"),
+        shaft_power=quantity(shaft, "kW"),
+        efficiency=quantity(eff * 100.0, "percent"),
         energy=energy,
     )

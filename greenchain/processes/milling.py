@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -30,7 +29,7 @@ import pint
 
 from greenchain.errors import InputError, UnverifiedDataWarning
 from greenchain.processes.dryers import spray_dryer_energy
-from greenchain.tables import parse_number, read_table
+from greenchain.tables import keyed_rows
 from greenchain.units import Q_, check_range, magnitude
 
 __all__ = [
@@ -52,20 +51,8 @@ class Range:
     high: pint.Quantity
 
 
-@cache
 def _figures() -> dict[str, dict[str, Any]]:
-    out = {}
-    for row in read_table("milling_ceramics.csv"):
-        out[row["key"]] = {
-            "value": parse_number(row["value"]),
-            "low": parse_number(row["low"]),
-            "high": parse_number(row["high"]),
-            "unit": row["unit"],
-            "source_id": row["source_id"],
-            "source_ref": row["source_ref"],
-            "status": row["status"],
-        }
-    return out
+    return keyed_rows("milling_ceramics.csv")
 
 
 def milling_figures() -> dict[str, dict[str, Any]]:

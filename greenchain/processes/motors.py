@@ -33,7 +33,7 @@ import numpy as np
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._levels import level_from_thresholds
 from greenchain.tables import parse_number, read_table
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import check_range, fraction, magnitude, quantity
 
 __all__ = [
     "gb18613_efficiency",
@@ -51,23 +51,6 @@ _POLES = (2, 4, 6, 8)
 
 
 # ---------------------------------------------------------------- input helpers
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def _fraction(value: Any, name: str) -> np.ndarray:
-    """An efficiency-like fraction in (0, 1] (plain number or Quantity in percent)."""
-    arr = magnitude(value, "", name)
-    bad = (arr <= 0) | (arr > 1)
-    if np.any(bad):
-        got = arr[bad].ravel()[0]
-        raise OutOfRangeError(
-            f"must be in (0, 1], got {got:g} (give a fraction such as 0.914, or a Quantity "
-            "in percent)",
-            field=name,
-        )
-    return arr
 
 
 def _hours(value: Any, name: str = "hours") -> np.ndarray:
@@ -181,7 +164,7 @@ def gb18613_efficiency(rated_power: Any, poles: Any, level: Any) -> Any:
     k = _level_index(level)
     i, j, k = np.broadcast_arrays(i, j, k)
     _, table = _gb18613()
-    return _out(table[i, j, k], "percent")
+    return quantity(table[i, j, k], "percent")
 
 
 def gb18613_level(efficiency: Any, rated_power: Any, poles: Any) -> Any:
@@ -220,7 +203,7 @@ def gb18613_level(efficiency: Any, rated_power: Any, poles: Any) -> Any:
     >>> gb18613_level(Q_(90, "percent"), 11, 4)
     'below limit'
     """
-    eta = _fraction(efficiency, "efficiency") * 100.0
+    eta = fraction(efficiency, "efficiency") * 100.0
     i = _power_index(rated_power)
     j = _pole_index(poles)
     i, j = np.broadcast_arrays(i, j)
@@ -261,10 +244,10 @@ def upgrade_savings(shaft_power: Any, efficiency_old: Any, efficiency_new: Any, 
     <Quantity(4578.86..., 'kilowatt_hour')>
     """
     p = _nonnegative(shaft_power, "kW", "shaft_power")
-    old = _fraction(efficiency_old, "efficiency_old")
-    new = _fraction(efficiency_new, "efficiency_new")
+    old = fraction(efficiency_old, "efficiency_old")
+    new = fraction(efficiency_new, "efficiency_new")
     t = _hours(hours)
-    return _out(p * (1.0 / old - 1.0 / new) * t, "kWh")
+    return quantity(p * (1.0 / old - 1.0 / new) * t, "kWh")
 
 
 @dataclass(frozen=True)
@@ -375,8 +358,8 @@ def replace_vs_rewind(
         low_inclusive=False,
     )
     t = _hours(hours)
-    eta_old = _fraction(efficiency_existing, "efficiency_existing")
-    eta_new = _fraction(efficiency_new, "efficiency_new")
+    eta_old = fraction(efficiency_existing, "efficiency_existing")
+    eta_new = fraction(efficiency_new, "efficiency_new")
     loss = check_range(
         magnitude(rewind_efficiency_loss, "", "rewind_efficiency_loss"),
         "rewind_efficiency_loss",
@@ -401,11 +384,11 @@ def replace_vs_rewind(
         extra_money = price * extra
         payback_extra = np.where(extra_money > 0, (buy - rewind) / extra_money, np.inf)
     return ReplaceRewind(
-        existing_energy=_out(e_old, "kWh"),
-        new_energy=_out(e_new, "kWh"),
-        rewound_energy=_out(e_rw, "kWh"),
-        savings=_out(savings, "kWh"),
-        incremental_savings=_out(extra, "kWh"),
+        existing_energy=quantity(e_old, "kWh"),
+        new_energy=quantity(e_new, "kWh"),
+        rewound_energy=quantity(e_rw, "kWh"),
+        savings=quantity(savings, "kWh"),
+        incremental_savings=quantity(extra, "kWh"),
         cost_savings=_plain(money),
         simple_payback=_plain(payback),
         incremental_payback=_plain(payback_extra),
@@ -449,11 +432,11 @@ def meter_power(voltage: Any, current: Any, power_factor: Any, phases: int = 3) 
     """
     v = _nonnegative(voltage, "V", "voltage")
     i = _nonnegative(current, "A", "current")
-    pf = _fraction(power_factor, "power_factor")
+    pf = fraction(power_factor, "power_factor")
     if phases not in (1, 3):
         raise OutOfRangeError(f"must be 1 or 3, got {phases!r}", field="phases")
     factor = np.sqrt(3.0) if phases == 3 else 1.0  # sqrt(3): line-to-line voltage, balanced load
-    return _out(factor * v * i * pf / 1000.0, "kW")
+    return quantity(factor * v * i * pf / 1000.0, "kW")
 
 
 def meter_energy(voltage: Any, current: Any, power_factor: Any, hours: Any, phases: int = 3) -> Any:
@@ -481,7 +464,7 @@ def meter_energy(voltage: Any, current: Any, power_factor: Any, hours: Any, phas
     <Quantity(235008.0..., 'kilowatt_hour')>
     """
     p = meter_power(voltage, current, power_factor, phases).m_as("kW")
-    return _out(p * _hours(hours), "kWh")
+    return quantity(p * _hours(hours), "kWh")
 
 
 # ---------------------------------------------------------------- part load
@@ -521,7 +504,7 @@ def part_load_efficiency(load_factor: Any, load_points: Any, efficiency_points: 
     """
     x = magnitude(load_factor, "", "load_factor")
     xp = magnitude(load_points, "", "load_points")
-    fp = _fraction(efficiency_points, "efficiency_points")
+    fp = fraction(efficiency_points, "efficiency_points")
     if xp.ndim != 1 or xp.size < 2 or fp.shape != xp.shape:
         raise InputError(
             "need two or more points, with one efficiency per load point", field="load_points"
@@ -529,4 +512,4 @@ def part_load_efficiency(load_factor: Any, load_points: Any, efficiency_points: 
     if np.any(np.diff(xp) <= 0):
         raise InputError("must be strictly increasing", field="load_points")
     check_range(x, "load_factor", low=float(xp[0]), high=float(xp[-1]))
-    return _out(np.interp(x, xp, fp) * 100.0, "percent")
+    return quantity(np.interp(x, xp, fp) * 100.0, "percent")

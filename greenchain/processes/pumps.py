@@ -26,7 +26,7 @@ import numpy as np
 
 from greenchain.errors import OutOfRangeError
 from greenchain.processes.affinity import VfdSavings, vfd_savings
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import Q_, check_range, fraction, magnitude, quantity
 
 __all__ = [
     "fluid_power",
@@ -45,23 +45,6 @@ WATER_DENSITY = Q_(998.2072, "kg/m^3")
 
 #: Standard acceleration of gravity [m/s²] (CGPM 1901, exact).
 STANDARD_GRAVITY = Q_(9.80665, "m/s^2")
-
-
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def _fraction(value: Any, name: str) -> np.ndarray:
-    arr = magnitude(value, "", name)
-    bad = (arr <= 0) | (arr > 1)
-    if np.any(bad):
-        raise OutOfRangeError(
-            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
-            "in percent)",
-            field=name,
-        )
-    return arr
 
 
 def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: Any = None) -> Any:
@@ -118,7 +101,7 @@ def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: A
         rho = check_range(
             magnitude(density, "kg/m^3", "density"), "density", low=0, low_inclusive=False
         )
-    return _out(rho * STANDARD_GRAVITY.m_as("m/s^2") * q * h / 1000.0, "kW")
+    return quantity(rho * STANDARD_GRAVITY.m_as("m/s^2") * q * h / 1000.0, "kW")
 
 
 @dataclass(frozen=True)
@@ -207,7 +190,7 @@ def pump_efficiency(
         low_inclusive=False,
         unit="kW",
     )
-    shaft = p_in * _fraction(motor_efficiency, "motor_efficiency")
+    shaft = p_in * fraction(motor_efficiency, "motor_efficiency")
     eff = pf / shaft
     if np.any(eff > 1):
         raise OutOfRangeError(
@@ -217,10 +200,10 @@ def pump_efficiency(
     energy = None
     if hours is not None:
         t = check_range(magnitude(hours, "h", "hours"), "hours", low=0, unit="h")
-        energy = _out(p_in * t, "kWh")
+        energy = quantity(p_in * t, "kWh")
     return PumpEfficiency(
-        fluid_power=_out(pf, "kW"),
-        shaft_power=_out(shaft, "kW"),
-        efficiency=_out(eff * 100.0, "percent"),
+        fluid_power=quantity(pf, "kW"),
+        shaft_power=quantity(shaft, "kW"),
+        efficiency=quantity(eff * 100.0, "percent"),
         energy=energy,
     )

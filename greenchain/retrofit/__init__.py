@@ -7,7 +7,8 @@
 * :func:`apply_package`, :func:`package_summary`: a plant after a package of measures,
   and the before/after inventory and energy;
 * :func:`limit_levels`: GB 21252 / dyeing-norm standing before and after a package;
-* :func:`macc`: the marginal abatement cost curve of a results table.
+* :func:`macc`: the marginal abatement cost curve of a results table, and
+  :func:`curve_rows`: the rows of a results table that a curve or waterfall can stack.
 
 Importing this package loads neither matplotlib nor the catalogue files (both are read
 on first use).
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 from greenchain.retrofit.assess import (
     apply_package,
+    curve_rows,
     limit_levels,
     package_summary,
     plant_retrofits,
@@ -32,4 +34,5 @@ __all__ = [
     "apply_package",
     "package_summary",
     "limit_levels",
+    "curve_rows",
 ]

@@ -69,7 +69,14 @@ from greenchain.retrofit._effects import (
     _unique,
 )
 
-__all__ = ["plant_retrofits", "apply_package", "package_summary", "limit_levels", "COLUMNS"]
+__all__ = [
+    "curve_rows",
+    "plant_retrofits",
+    "apply_package",
+    "package_summary",
+    "limit_levels",
+    "COLUMNS",
+]
 
 #: Columns of :func:`plant_retrofits`, in order.
 COLUMNS = (
@@ -884,3 +891,28 @@ def limit_levels(
         "reason",
     ]
     return pd.DataFrame(rows, columns=columns, dtype=object)
+
+
+def curve_rows(table: pd.DataFrame, *, co2_column: str = "co2_avoided_t") -> pd.DataFrame:
+    """Rows of a :func:`plant_retrofits` table that a MAC curve or waterfall can stack.
+
+    Keeps the measures evaluated in the table's own interaction mode (package
+    increments; an alternative evaluated alone would count its stream twice) that avoid
+    CO2 (``co2_column`` > 0) and have an abatement cost.
+
+    Examples
+    --------
+    >>> import warnings, greenchain as gc
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     rows = curve_rows(plant_retrofits(plant))
+    >>> "dry_granulation" in set(rows["measure"])  # an alternative, evaluated alone
+    False
+    """
+    mode = table.attrs.get("totals", {}).get("interaction", "package")
+    return table[
+        table[co2_column].map(lambda v: v is not None and v > 0)
+        & table["abatement_cost"].map(lambda v: v is not None)
+        & (table["evaluated"] == mode)
+    ]

@@ -106,15 +106,11 @@ def _write_macc(table: Any, path: str, co2_basis: str) -> None:
     from matplotlib.figure import Figure
 
     from greenchain.errors import InputError
+    from greenchain.retrofit.assess import curve_rows
     from greenchain.retrofit.macc import macc
 
     column = "co2_avoided_t" if co2_basis == "location" else "co2_avoided_market_t"
-    # package rows only: an alternative evaluated alone would count its stream twice
-    drawable = table[
-        table[column].map(lambda v: v is not None and v > 0)
-        & table["abatement_cost"].map(lambda v: v is not None)
-        & (table["evaluated"] == table.attrs["totals"]["interaction"])
-    ]
+    drawable = curve_rows(table, co2_column=column)
     if not len(drawable):
         raise InputError("no measure has both an abatement and a cost to draw", field="--macc")
     fig = Figure(figsize=(10, 6))
