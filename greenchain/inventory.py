@@ -37,10 +37,12 @@ import pint
 from greenchain import emissions, factors
 from greenchain.errors import GreenchainError, InputError, UnitError
 from greenchain.gwp import DEFAULT_AR, gwp_factor, normalise_report
-from greenchain.units import Q_, unit_of
+from greenchain.units import Q_, parse_quantity, unit_of
 
 __all__ = ["from_records", "process_emissions", "InventoryResult", "CATEGORIES", "SPECIAL_CARRIERS"]
 
+#: Gas label of rows valued with an explicit CO2e factor (counted with GWP 1).
+EXPLICIT_GAS = "CO2e (explicit factor)"
 CATEGORIES = (
     "fuel_combustion",
     "industrial_process",
@@ -217,6 +219,8 @@ class InventoryResult:
 
 
 def _gwp_value(gas: str, ar: str) -> float:
+    if gas == EXPLICIT_GAS:
+        return 1.0
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         return float(gwp_factor(gas, ar).value)
@@ -359,6 +363,7 @@ class _Out:
         self.ch4 = np.zeros(n)
         self.n2o = np.zeros(n)
         self.market_zero = np.zeros(n, dtype=bool)
+        self.explicit = np.zeros(n)  # CO2e [t] of rows valued with an explicit factor
         self.category = np.full(n, -1, dtype=np.int8)
         self.label = np.full(n, -1, dtype=np.int32)
         self.labels: list[tuple[str, str, str]] = []  # (factor_key, dataset, status)
@@ -465,6 +470,41 @@ def _fuels(
                 collector.factors.extend(
                     emissions.ipcc_non_co2_factor(ipcc, g) for g in ("CH4", "N2O")
                 )
+
+
+def _explicit_factors(
+    t: _Table,
+    amount: np.ndarray,
+    unit: tuple,
+    out: _Out,
+    category: np.ndarray,
+    is_export: np.ndarray,
+) -> None:
+    """Rows with an explicit ``factor`` (a value with unit, or a factor key): their CO2e is
+    amount x factor, replacing the database factors of the row (all gases together)."""
+    if "factor" not in t.records.columns:
+        return
+    f_codes, texts = t.codes("factor")
+    u_codes, units = unit
+    s_codes, statuses = t.codes("factor_status", "unverified")
+    for rows in _groups(f_codes, np.flatnonzero(f_codes >= 0)):
+        text = str(texts[f_codes[rows[0]]])
+        try:
+            factor, label = _explicit_factor(text)
+            for code in np.unique(u_codes[rows]):
+                part = rows[u_codes[rows] == code]
+                q = Q_(amount[part], unit_of(str(units[code]))) * factor
+                if not q.check("[mass]"):
+                    raise UnitError(
+                        f"factor {text!r} times an amount in {units[code]!r} is not a mass of CO2e",
+                        field="factor",
+                    )
+                out.explicit[part] = q.m_as("t")
+        except GreenchainError as exc:
+            t.fail(exc, rows, "factor")
+        status = str(statuses[s_codes[rows[0]]])
+        cats = np.where(is_export[rows], CATEGORIES.index("exported_energy"), category[rows])
+        out.set(rows, cats, "explicit factor", label, status)
 
 
 def _worst(statuses: Any) -> str:
@@ -666,6 +706,20 @@ def from_records(
         dtype=np.int8,
     )
     kind = kind_lut[carrier[0]]
+    # rows with an explicit factor are valued by it alone (any carrier, even one the
+    # database does not know); kind 3 keeps them out of the database groups
+    has_factor = (t.codes("factor")[0] >= 0) if "factor" in records.columns else None
+    category_of_kind = np.array(
+        [
+            CATEGORIES.index("fuel_combustion"),
+            CATEGORIES.index("purchased_electricity"),
+            CATEGORIES.index("purchased_heat"),
+        ],
+        dtype=np.int8,
+    )
+    explicit_category = category_of_kind[kind]
+    if has_factor is not None:
+        kind = np.where(has_factor, 3, kind)
     fuel_rows = np.flatnonzero(kind == 0)
     if is_export[fuel_rows].any():
         t.fail(
@@ -689,6 +743,7 @@ def from_records(
             out,
         )
         _heat(t, amount, carrier, unit, np.flatnonzero(kind == 2), is_export, collector, out)
+        _explicit_factors(t, amount, unit, out, explicit_category, is_export)
     collector.note(caught)
 
     g_ch4, g_n2o = _gwp_value("CH4", ar), _gwp_value("N2O", ar)
@@ -696,7 +751,8 @@ def from_records(
         collector.factors.extend(gwp_factor(gas, ar) for gas in ("CH4", "N2O"))
     sign = np.where(is_export, -1.0, 1.0)
     co2, ch4, n2o = out.co2 * sign, out.ch4 * sign, out.n2o * sign
-    co2e = co2 + ch4 * g_ch4 + n2o * g_n2o
+    explicit = out.explicit * sign
+    co2e = co2 + ch4 * g_ch4 + n2o * g_n2o + explicit
     scope_lut = np.array([0, 0, 1, 1, 2], dtype=np.int8)  # by CATEGORIES order
     keep = [c for c in records.columns if c not in ("amount", "unit", "carrier")]
     activities = pd.DataFrame(
@@ -713,8 +769,8 @@ def from_records(
             "n2o_t": n2o,
             "co2e_t": co2e,
             "co2e_market_t": np.where(out.market_zero, 0.0, co2e),
-            "other_gas": None,
-            "other_t": 0.0,
+            "other_gas": np.where(out.explicit != 0, EXPLICIT_GAS, None),
+            "other_t": explicit,
             "factor_key": out.column(0),
             "dataset": out.column(1),
             "status": out.column(2),
@@ -780,10 +836,29 @@ def process_emissions(
     for i, e in enumerate(entries):
         where = f"process_emissions[{i}]"
         co2 = ch4 = n2o = other = other_t = 0.0
+        status: str | None = None
+        gas_label = e.gas
+        base_name, base = _process_base(e)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore", factors.UnverifiedDataWarning)
-                if e.type == "carbonate_decomposition":
+                if e.factor is not None:  # an explicit CO2e factor replaces the method
+                    factor, dataset = _explicit_factor(e.factor)
+                    q = base * factor
+                    if not q.check("[mass]"):
+                        raise UnitError(
+                            f"factor {dataset!r} times {base_name} ({base.units:~P}) "
+                            "is not a mass of CO2e",
+                            field="factor",
+                        )
+                    other = other_t = float(q.m_as("t"))
+                    used, key, status, gas_label = (
+                        [],
+                        "explicit factor",
+                        e.factor_status,
+                        EXPLICIT_GAS,
+                    )
+                elif e.type == "carbonate_decomposition":
                     dataset = e.dataset or "IPCC 2006"
                     co2 = emissions.carbonate_decomposition(
                         e.raw_material,
@@ -826,8 +901,8 @@ def process_emissions(
         rows.append(
             {
                 "carrier": e.type,
-                "amount": np.nan,
-                "unit": "",
+                "amount": float(base.magnitude),
+                "unit": f"{base.units:~}",
                 "category": "industrial_process",
                 "scope": "scope_1",
                 "co2_t": co2,
@@ -835,14 +910,41 @@ def process_emissions(
                 "n2o_t": n2o,
                 "co2e_t": co2e,
                 "co2e_market_t": co2e,
-                "other_gas": e.gas if other else None,
+                "other_gas": gas_label if other else None,
                 "other_t": other_t,
                 "factor_key": key,
                 "dataset": dataset,
-                "status": _worst(f.status for f in used) if used else "official",
+                "status": status or (_worst(f.status for f in used) if used else "official"),
                 "use": e.name or e.type,
                 "_path": where,
                 "factors": used,
             }
         )
     return pd.DataFrame(rows)
+
+
+_PROCESS_BASES = (("raw_material", "t"), ("organics", "kg"), ("volume", "m^3"), ("amount", "kg"))
+
+
+def _process_base(entry: Any) -> tuple[str, pint.Quantity]:
+    """The main input of a process entry (for the audit trail and explicit factors)."""
+    for name, unit in _PROCESS_BASES:
+        value = getattr(entry, name, None)
+        if value is not None:
+            return name, value if isinstance(value, pint.Quantity) else Q_(float(value), unit)
+    raise InputError(
+        "the entry has no main input (raw_material, organics, volume or amount)",
+        field="raw_material",
+    )
+
+
+def _explicit_factor(value: Any) -> tuple[pint.Quantity, str]:
+    """An explicit factor given as a Quantity, ``"2.2 kgCO2e/m^3"`` or a factor key."""
+    if isinstance(value, pint.Quantity):
+        return value, f"{value:~P}"
+    text = str(value)
+    try:
+        return parse_quantity(text), text
+    except (GreenchainError, pint.errors.PintError, ValueError):
+        f = factors.get(text)
+        return f.quantity, f"{f.key} ({f.dataset})"

@@ -200,6 +200,9 @@ class EnergyEntry(_Model):
     temperature: Amount | None = None  # hot water: supply temperature
     uncertainty: dict[str, Any] | None = None
     notes: str | None = None
+    factor: str | Amount | None = None  # explicit CO2e factor per unit of amount, or a key
+    factor_source: str | None = None
+    factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
 
 
 class ExportEntry(_Model):
@@ -240,6 +243,9 @@ class ProcessEmission(_Model):
     system: str | None = None
     gas: str | None = None
     amount: Amount | None = None
+    factor: str | Amount | None = None  # explicit CO2e factor per unit of the main input
+    factor_source: str | None = None
+    factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
 
     @model_validator(mode="after")
     def _inputs_for_type(self) -> ProcessEmission:

@@ -108,6 +108,8 @@ class Plant:
                         "enthalpy": _mag(e.enthalpy, "kJ/kg"),
                         "temperature": _mag(e.temperature, "degC"),
                         "_path": path,
+                        "factor": _factor_text(getattr(e, "factor", None)),
+                        "factor_status": getattr(e, "factor_status", None),
                     }
                 )
         return pd.DataFrame(rows)
@@ -117,18 +119,14 @@ class Plant:
         process = inventory_mod.process_emissions(
             self.data.process_emissions, gwp=options.get("gwp", "AR6"), source=self.source_name
         )
-        records = self.records()
-        if "dataset" in records.columns and records["dataset"].isna().all():
-            records = records.drop(columns="dataset")
+        records = _drop_empty(self.records(), ("dataset", "factor", "factor_status"))
         return inventory_mod.from_records(
             records, source=self.source_name, process=process, **options
         )
 
     def energy(self, **options: Any) -> energy_mod.EnergyResult:
         """Comprehensive energy consumption (options as :func:`greenchain.energy.from_records`)."""
-        records = self.records()
-        if records["dataset"].isna().all():
-            records = records.drop(columns="dataset")
+        records = _drop_empty(self.records(), ("dataset", "factor", "factor_status"))
         result = energy_mod.from_records(records, source=self.source_name, **options)
         result.products = {
             p.id: {"output": p.output, "energy_share": p.attributes.get("energy_share")}
@@ -199,3 +197,18 @@ def _ncv(measured: Any, entry: Any) -> float | None:
 
     basis = fuel_parameters(entry.carrier, entry.dataset or "GB/T 32150-2015").basis_unit
     return _mag(measured.ncv, f"GJ/{basis}")
+
+
+def _factor_text(value: Any) -> str | None:
+    """An explicit factor as text for the records table (a key, or value and unit)."""
+    if value is None:
+        return None
+    if isinstance(value, pint.Quantity):
+        return f"{value.magnitude!r} {value.units}"
+    return str(value)
+
+
+def _drop_empty(records: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
+    """Drop optional columns that no row uses (they would only clutter the audit trail)."""
+    empty = [c for c in columns if c in records.columns and records[c].isna().all()]
+    return records.drop(columns=empty)

@@ -239,3 +239,71 @@ def test_offset_temperature_strings_in_the_plant_file(tmp_path):
     plant = gc.load_plant(path)
     steam = [e for e in plant.data.energy if e.carrier == "steam"][0]
     assert steam.temperature.to("K").magnitude == pytest.approx(363.15)
+
+
+def _plant_with(tmp_path, old, new, name="tile_plant.yaml"):
+    text = gc.example_path(name).read_text(encoding="utf-8")
+    assert old in text
+    path = tmp_path / "plant.yaml"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return gc.load_plant(path)
+
+
+def test_explicit_factor_on_an_energy_entry(tmp_path):
+    """energy[0]: 11e6 m3 of gas valued at 2.0 kgCO2e/m3 (a supplier's figure) = 22,000 t."""
+    base = gc.load_plant(gc.example_path("tile_plant.yaml")).inventory()
+    plant = _plant_with(
+        tmp_path,
+        "    amount: 11000000 m^3       # roller kilns (2 lines)\n",
+        "    amount: 11000000 m^3\n    factor: 2.0 kgCO2e/m^3\n"
+        "    factor_source: supplier report 2023\n    factor_status: official\n",
+    )
+    inv = plant.inventory()
+    row = inv.activities[inv.activities["_path"] == "energy[0]"].iloc[0]
+    assert row["co2e_t"] == pytest.approx(22000.0)
+    assert row["factor_key"] == "explicit factor" and row["status"] == "official"
+    assert row["category"] == "fuel_combustion"
+    gases = inv.by_gas().set_index("gas")
+    assert gases.loc["CO2e (explicit factor)", "co2e_t"] == pytest.approx(22000.0)
+    assert gases["co2e_t"].sum() == pytest.approx(inv.total.magnitude)
+    old = base.activities[base.activities["_path"] == "energy[0]"]["co2e_t"].iloc[0]
+    assert inv.total.magnitude == pytest.approx(base.total.magnitude - old + 22000.0)
+
+
+def test_explicit_factor_for_a_fuel_the_database_lacks():
+    recs = pd.DataFrame(
+        {
+            "carrier": ["biomass_pellets"],
+            "amount": [100.0],
+            "unit": ["t"],
+            "factor": ["0.05 tCO2e/t"],
+        }
+    )
+    inv = inventory.from_records(recs)
+    assert inv.total.m_as("tCO2e") == pytest.approx(5.0)
+    assert inv.by_scope().set_index("scope").loc["scope_1", "co2e_t"] == pytest.approx(5.0)
+
+
+def test_explicit_factor_by_key_and_unit_mismatch():
+    recs = pd.DataFrame(
+        {"carrier": ["heat"], "amount": [100.0], "unit": ["GJ"], "factor": ["heat.purchased"]}
+    )
+    assert inventory.from_records(recs).total.m_as("tCO2e") == pytest.approx(11.0)
+    bad = pd.DataFrame(
+        {"carrier": ["natural_gas"], "amount": [100.0], "unit": ["m^3"], "factor": ["2 kgCO2e/kg"]}
+    )
+    with pytest.raises(UnitError, match="factor"):
+        inventory.from_records(bad, source="meters.csv")
+
+
+def test_explicit_factor_on_a_process_entry(tmp_path):
+    plant = _plant_with(
+        tmp_path,
+        "    gas: HFC-134a\n    amount: 25 kg\n",
+        "    gas: HFC-134a\n    amount: 25 kg\n    factor: 1300 kgCO2e/kg\n",
+        name="dyeing_mill.yaml",
+    )
+    inv = plant.inventory()
+    row = inv.activities[inv.activities["_path"] == "process_emissions[1]"].iloc[0]
+    assert row["co2e_t"] == pytest.approx(25 * 1300 / 1000)
+    assert (row["amount"], row["unit"]) == (25.0, "kg")

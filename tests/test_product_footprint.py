@@ -707,3 +707,27 @@ def test_cli_errors(capsys, tmp_path):
     err = capsys.readouterr().err
     assert "choose an allocation" in err and "two.yaml" in err
     assert main(["footprint", str(path), "--product", "a", "--allocation", "mass"]) == 0
+
+
+def test_explicit_energy_factor_flows_into_the_footprint(tmp_path):
+    """An explicit factor on energy[0] changes only that row's plant-energy contribution."""
+    import warnings as _w
+
+    text = gc.example_path("tile_plant.yaml").read_text(encoding="utf-8")
+    old = "    amount: 11000000 m^3       # roller kilns (2 lines)\n"
+    path = tmp_path / "tile.yaml"
+    path.write_text(
+        text.replace(old, "    amount: 11000000 m^3\n    factor: 2.0 kgCO2e/m^3\n"),
+        encoding="utf-8",
+    )
+    with _w.catch_warnings():
+        _w.simplefilter("ignore")
+        base = gc.load_plant(gc.example_path("tile_plant.yaml"))
+        plant = gc.load_plant(path)
+        before = base.product_footprint("porcelain_tile")
+        after = plant.product_footprint("porcelain_tile")
+        old_t = base.inventory().activities.query("_path == 'energy[0]'")["co2e_t"].iloc[0]
+        mc = after.monte_carlo(n=200, seed=1)
+    shift = (22000.0 - old_t) * 1000 / 6e6  # kgCO2e per m2
+    assert after.per_unit.magnitude == pytest.approx(before.per_unit.magnitude + shift)
+    assert mc.deterministic == pytest.approx(after.per_unit.magnitude)

@@ -271,6 +271,9 @@ def _row_terms(
         where = f"{path}.uncertainty"
         dist = _distribution(specs.get(path), amount, unit, where, plant) if plant else None
         a = model.param(f"{path}.amount", amount, dist)
+        if acts["factor_key"].iat[idx] == "explicit factor":  # amount x a fixed factor
+            out.append((idx, [(co2e / amount, (a,))]))
+            continue
         if category == "fuel_combustion":
             ds = acts["dataset"].iat[idx] if "dataset" in acts.columns else None
             ds = ds if isinstance(ds, str) and ds else fuel_dataset
