@@ -134,8 +134,8 @@ class Factor:
 
     @property
     def quantity(self) -> pint.Quantity:
-        """The value as a pint Quantity."""
-        return Q_(self.value, self.unit)
+        """The value as a pint Quantity (a new object on every access)."""
+        return Q_(self.value, unit_of(self.unit))
 
     @property
     def source(self) -> dict[str, Any]:

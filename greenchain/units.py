@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from typing import Any
@@ -63,11 +64,14 @@ pint.set_application_registry(ureg)
 
 
 def unit_of(unit: Any) -> pint.Unit:
-    """Parse a unit string with the greenchain registry, raising :class:`UnitError`."""
+    """Parse a unit string with the greenchain registry, raising :class:`UnitError`.
+
+    Parsed units are cached (pint re-parses strings such as ``"MWh"`` on every use).
+    """
     if isinstance(unit, pint.Unit):
         return unit
     try:
-        return ureg.Unit(unit)
+        return _parse_unit(unit) if isinstance(unit, str) else ureg.Unit(unit)
     except (
         pint.errors.UndefinedUnitError,
         pint.errors.DefinitionSyntaxError,
@@ -77,6 +81,10 @@ def unit_of(unit: Any) -> pint.Unit:
         AssertionError,
     ) as exc:
         raise UnitError(f"cannot parse unit {unit!r}") from exc
+
+
+#: Cached parser of unit strings (units are immutable; failures are not cached).
+_parse_unit = functools.lru_cache(maxsize=1024)(ureg.Unit)
 
 
 _NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
