@@ -33,6 +33,7 @@ import numpy as np
 import pandas as pd
 
 from greenchain.errors import FallbackWarning, InputError
+from greenchain.labels import label
 from greenchain.units import check_range, magnitude
 
 if TYPE_CHECKING:
@@ -74,36 +75,6 @@ CJK_FONTS = (
 )
 _CJK_HINTS = ("CJK", "Han Sans", "Han Serif", "WenQuanYi", "YaHei", "SimHei", "Heiti", "PingFang")
 
-# key -> (English, Chinese)
-_LABELS: dict[str, tuple[str, str]] = {
-    "fuel_combustion": ("Fuel combustion", "化石燃料燃烧"),
-    "industrial_process": ("Industrial processes", "工业生产过程"),
-    "purchased_electricity": ("Purchased electricity", "净购入电力"),
-    "purchased_heat": ("Purchased heat", "净购入热力"),
-    "exported_energy": ("Exported energy", "输出的电力和热力"),
-    "scope_1": ("Scope 1", "范围一"),
-    "scope_2_location": ("Scope 2 (location-based)", "范围二（基于位置）"),
-    "scope_2_market": ("Scope 2 (market-based)", "范围二（基于市场）"),
-    "natural_gas": ("Natural gas", "天然气"),
-    "electricity": ("Electricity", "电力"),
-    "diesel": ("Diesel", "柴油"),
-    "gasoline": ("Gasoline", "汽油"),
-    "fuel_oil": ("Fuel oil", "燃料油"),
-    "lpg": ("LPG", "液化石油气"),
-    "lng": ("LNG", "液化天然气"),
-    "bituminous_coal": ("Bituminous coal", "烟煤"),
-    "anthracite": ("Anthracite", "无烟煤"),
-    "lignite": ("Lignite", "褐煤"),
-    "coke": ("Coke", "焦炭"),
-    "heat": ("Heat", "热力"),
-    "steam": ("Steam", "蒸汽"),
-    "hot_water": ("Hot water", "热水"),
-    "energy_low_carbon": ("Low-carbon energy", "能源低碳化"),
-    "resource_efficiency": ("Resource efficiency", "资源高效化"),
-    "clean_production": ("Clean production", "生产洁净化"),
-    "green_products": ("Green products", "产品绿色化"),
-    "intensive_land_use": ("Intensive land use", "用地集约化"),
-}
 _TEXT: dict[str, tuple[str, str]] = {
     "by_category": ("GHG emissions by category", "温室气体排放（按类别）"),
     "by_scope": ("GHG emissions by scope", "温室气体排放（按范围）"),
@@ -189,8 +160,7 @@ def _t(key: str, lang: str) -> str:
 
 
 def _label(key: Any, lang: str) -> str:
-    pair = _LABELS.get(str(key))
-    return pair[lang == "zh"] if pair else str(key)
+    return label(key, lang)
 
 
 def _new_axes(ax: Axes | None, *, polar: bool = False, size: tuple[float, float] = (7, 4)) -> Axes:

@@ -32,6 +32,7 @@ from typing import Any
 import pandas as pd
 
 from greenchain.errors import GreenchainError, InputError
+from greenchain.labels import label
 
 __all__ = ["write_report", "build_report", "Report", "LABELS"]
 
@@ -160,7 +161,7 @@ class Report:
         for section in self.sections:
             parts.append(f'<section id="{section.key}"><h2>{html.escape(section.title)}</h2>')
             for kind, content in section.blocks:
-                parts.append(_html_block(kind, content))
+                parts.append(_html_block(kind, _localised(kind, content, self.lang)))
             parts.append("</section>")
         parts.append(f"<footer>{lab['generated']} · {html.escape(self.generated)}</footer>")
         parts.append("</body></html>")
@@ -173,6 +174,7 @@ class Report:
         for section in self.sections:
             out += [f"## {section.title}", ""]
             for kind, content in section.blocks:
+                content = _localised(kind, content, self.lang)
                 if kind == "table":
                     caption, frame = content
                     if caption:
@@ -186,6 +188,25 @@ class Report:
                     out += [f"- {item}" for item in content] + [""]
         out.append(f"_{lab['generated']} · {self.generated}_")
         return "\n".join(out)
+
+
+#: Table columns whose values are ids with a label (category, carrier, area ...).
+_ID_COLUMNS = ("category", "scope", "carrier", "area", "stage")
+
+
+def _localised(kind: str, content: Any, lang: str) -> Any:
+    """A table block with column headers and id values in ``lang`` (other blocks as is)."""
+    if kind != "table":
+        return content
+    caption, frame = content
+    frame = frame.copy()
+    for column in _ID_COLUMNS:
+        if column in frame.columns:
+            frame[column] = [label(v, lang) for v in frame[column]]
+    names = [label(c, lang) for c in frame.columns]
+    if len(set(names)) == len(names):  # never merge two columns under one header
+        frame.columns = names
+    return caption, frame
 
 
 def _fmt(value: Any) -> str:

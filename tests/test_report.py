@@ -60,7 +60,10 @@ def test_chinese_and_markdown(tile, tmp_path):
         warnings.simplefilter("ignore")
         zh = tile.report(tmp_path / "zh.html", lang="zh", charts=False)
         md = tile.report(tmp_path / "r.md", format="md")
-    assert "温室气体排放核算" in zh.read_text(encoding="utf-8")
+    zh_text = zh.read_text(encoding="utf-8")
+    assert "温室气体排放核算" in zh_text
+    assert "排放类别" in zh_text and "化石燃料燃烧" in zh_text  # headers and ids translated
+    assert "CO2e [t]" in md.read_text(encoding="utf-8")
     assert md.read_text(encoding="utf-8").startswith("# Jinjiang porcelain tile plant")
     with pytest.raises(InputError, match="lang"):
         tile.report(tmp_path / "x.html", lang="fr")
