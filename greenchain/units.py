@@ -45,6 +45,7 @@ __all__ = [
     "quantity",
     "parse_quantity",
     "fraction",
+    "read_quantity",
 ]
 
 
@@ -104,6 +105,19 @@ def parse_quantity(text: str) -> pint.Quantity:
     return Q_(text)
 
 
+def read_quantity(value: Any, name: str, *, source: str | None = None) -> Any:
+    """Parse a text quantity (``"220 degC"``, ``"4000 m^3"``); other values pass through.
+
+    Raises :class:`InputError` naming ``name`` (and ``source``) on unreadable text.
+    """
+    if not isinstance(value, str):
+        return value
+    try:
+        return parse_quantity(value.strip())
+    except Exception as exc:  # pint raises many unrelated types on bad text
+        raise InputError(f"cannot read {value!r} as a quantity", field=name, source=source) from exc
+
+
 def magnitude(value: Any, unit: Any, name: str, *, allow_nan: bool = False) -> np.ndarray:
     """Return ``value`` as a float ndarray expressed in ``unit``.
 
@@ -132,11 +146,7 @@ def magnitude(value: Any, unit: Any, name: str, *, allow_nan: bool = False) -> n
         If ``value`` is not numeric or not finite.
     """
     target = unit_of(unit)
-    if isinstance(value, str):
-        try:
-            value = parse_quantity(value)
-        except Exception as exc:  # pint raises many unrelated types on bad text
-            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
+    value = read_quantity(value, name)
     if isinstance(value, pint.Quantity):
         try:
             out = value.m_as(target)

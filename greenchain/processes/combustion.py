@@ -29,7 +29,7 @@ import pint
 
 from greenchain.errors import DataError, InputError, OutOfRangeError, UnitError
 from greenchain.tables import parse_number, read_table
-from greenchain.units import Q_, check_range, magnitude, temperature
+from greenchain.units import Q_, check_range, magnitude, read_quantity, temperature
 
 __all__ = [
     "excess_air_from_o2",
@@ -82,11 +82,7 @@ def _degF(value: Any, name: str) -> np.ndarray:
 
 def _heat_stream(value: Any, name: str) -> tuple[np.ndarray, pint.Unit]:
     """Read a power or an energy (plain numbers in kW); return magnitudes and their unit."""
-    if isinstance(value, str):
-        try:
-            value = Q_(value)
-        except Exception as exc:  # pint raises many unrelated types on bad text
-            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
+    value = read_quantity(value, name)
     if isinstance(value, pint.Quantity):
         if not (value.check("[power]") or value.check("[energy]")):
             raise UnitError(f"expected a power or an energy, got {value.units:~P}", field=name)

@@ -37,7 +37,7 @@ from greenchain.processes.combustion import (
     flue_gas_loss,
 )
 from greenchain.processes.waste_heat import air_sensible_heat
-from greenchain.units import Q_, check_range, magnitude, temperature
+from greenchain.units import Q_, check_range, magnitude, read_quantity, temperature
 
 __all__ = [
     "wall_loss",
@@ -329,11 +329,7 @@ def _needs_ambient(t_amb: Any, term: str) -> Any:
 
 def _as_quantity(value: Any, unit: str, name: str) -> pint.Quantity:
     """A non-negative Quantity (plain numbers in ``unit``), checked once."""
-    if isinstance(value, str):
-        try:
-            value = Q_(value)
-        except Exception as exc:  # pint raises many unrelated types on bad text
-            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
+    value = read_quantity(value, name)
     if isinstance(value, pint.Quantity):
         given = cast(pint.Unit, value.units)
         return Q_(check_range(magnitude(value, given, name), name, low=0), given)

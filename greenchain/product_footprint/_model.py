@@ -15,7 +15,7 @@ from greenchain.errors import (
     UnitError,
 )
 from greenchain.uncertainty import Distribution, monte_carlo_linear
-from greenchain.units import Q_, unit_of, ureg
+from greenchain.units import read_quantity, unit_of, ureg
 
 if TYPE_CHECKING:
     from greenchain.plant import Plant
@@ -103,8 +103,8 @@ def _as_quantity(
     """A plant-file value that must carry a unit (strings are parsed)."""
     if isinstance(value, str):
         try:
-            value = Q_(value.strip())
-        except Exception:
+            value = read_quantity(value, where)
+        except InputError:
             raise _err(plant, where, f"cannot read {value!r} as a quantity") from None
     if not isinstance(value, pint.Quantity) or value.units == ureg.dimensionless:
         raise _err(plant, where, f"{what}: give it with a unit, e.g. '{example}'")
@@ -115,8 +115,8 @@ def _level(x: Any, value: float, unit: Any, where: str, plant: Plant) -> tuple[f
     """(number, relative?) of an sd/low/high entry: a percentage or an absolute amount."""
     if isinstance(x, str):
         try:
-            x = Q_(x.strip())
-        except Exception:
+            x = read_quantity(x, where)
+        except InputError:
             raise _err(plant, where, f"cannot read {x!r}") from None
     if isinstance(x, pint.Quantity):
         if x.units == ureg.percent:

@@ -20,7 +20,7 @@ from greenchain.errors import (
 )
 from greenchain.model import ENERGY_CARRIERS_SPECIAL, EnergyEntry
 from greenchain.retrofit.catalogue import Measure, _function
-from greenchain.units import Q_
+from greenchain.units import Q_, read_quantity
 
 if TYPE_CHECKING:
     from greenchain.plant import Plant
@@ -62,15 +62,9 @@ def _value(raw: Any, where: str, source: str | None = None) -> Any:
         match = _NUMBER_UNIT.match(raw)
         if not match:
             return raw
-        number, unit = float(match.group(1)), match.group(2)
-        if not unit:
-            return number
-        try:
-            return Q_(number, unit)
-        except Exception as exc:  # pint raises several unrelated types on bad units
-            raise InputError(
-                f"cannot read {raw!r} as a quantity", field=where, source=source
-            ) from exc
+        if not match.group(2):
+            return float(match.group(1))
+        return read_quantity(raw, where, source=source)
     if isinstance(raw, dict) and set(raw) == {"value", "unit"}:
         return _value(f"{raw['value']} {raw['unit']}", where, source)
     if isinstance(raw, list):

@@ -79,7 +79,7 @@ from greenchain.errors import (
 from greenchain.scoring.evidence import ANSWER_VALUES, Evidence, as_evidence, check_ids
 from greenchain.scoring.result import COUNTED, UNSCORABLE, ScoreResult, gaps_table, messages
 from greenchain.scoring.schemes import PRODUCT, Indicator, Scheme, load_scheme
-from greenchain.units import Q_, check_range, magnitude, unit_of
+from greenchain.units import check_range, magnitude, read_quantity, unit_of
 
 __all__ = [
     "linear_score",
@@ -218,12 +218,7 @@ def _scalar(arr: np.ndarray, name: str) -> float:
 
 
 def _as_quantity(value: Any, name: str) -> Any:
-    if isinstance(value, str):
-        try:
-            return Q_(value)
-        except Exception as exc:  # pint raises many unrelated types on bad text
-            raise InputError(f"cannot read {value!r} as a quantity", field=name) from exc
-    return value
+    return read_quantity(value, name)
 
 
 def _convert(value: Any, unit: pint.Unit | None, name: str) -> float:
