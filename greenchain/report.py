@@ -448,25 +448,10 @@ def _footprints(b: _Builder) -> Callable[[Section], None]:
 def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
     def fill(s: Section) -> None:
         table = b.plant.retrofits()
-        cols = [
-            c
-            for c in (
-                "measure",
-                "energy_saved_tce",
-                "co2_avoided_t",
-                "annual_savings",
-                "capex",
-                "simple_payback_years",
-                "npv",
-                "irr",
-                "abatement_cost",
-                "saving_status",
-            )
-            if c in table.columns
-        ]
-        s.blocks.append(("table", ("", table[cols])))
         from greenchain.retrofit import curve_rows
+        from greenchain.retrofit.assess import SUMMARY_COLUMNS
 
+        s.blocks.append(("table", ("", table[list(SUMMARY_COLUMNS)])))
         drawable = curve_rows(table)
         if len(drawable):
             s.blocks.append(("text", b.lab["mac"]))

@@ -70,6 +70,7 @@ from greenchain.retrofit._effects import (
 )
 
 __all__ = [
+    "SUMMARY_COLUMNS",
     "curve_rows",
     "plant_retrofits",
     "apply_package",
@@ -78,6 +79,19 @@ __all__ = [
     "COLUMNS",
 ]
 
+#: The columns a summary table shows (CLI table, plant report), in order.
+SUMMARY_COLUMNS = (
+    "measure",
+    "saving_status",
+    "energy_saved_tce",
+    "co2_avoided_t",
+    "annual_savings",
+    "capex",
+    "simple_payback_years",
+    "npv",
+    "irr",
+    "abatement_cost",
+)
 #: Columns of :func:`plant_retrofits`, in order.
 COLUMNS = (
     "measure",

@@ -20,20 +20,9 @@ import warnings
 from collections.abc import Callable
 from typing import Any
 
-__all__ = ["register"]
+from greenchain.retrofit.assess import SUMMARY_COLUMNS
 
-_TABLE_COLUMNS = [
-    "measure",
-    "saving_status",
-    "energy_saved_tce",
-    "co2_avoided_t",
-    "annual_savings",
-    "capex",
-    "simple_payback_years",
-    "npv",
-    "irr",
-    "abatement_cost",
-]
+__all__ = ["register"]
 
 
 def register(
@@ -92,7 +81,7 @@ def _retrofit(args: argparse.Namespace) -> int:
         title = (
             f"{plant.name}: retrofit measures ({totals['interaction']}, ranked by abatement cost)"
         )
-        emit(args, table[_TABLE_COLUMNS], summary, title)
+        emit(args, table[list(SUMMARY_COLUMNS)], summary, title)
         if len(levels):
             print()
             print(levels.drop(columns=["reason"]).to_string(index=False))
