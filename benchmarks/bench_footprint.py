@@ -14,7 +14,7 @@ deterministically by greenchain and bw2calc (scores must agree to 1e-9 relative)
 then Monte Carlo draws are timed on both sides.
 
 Case 2: a plant footprint with 200 inputs, sum_i factor_i x activity_i, where only the
-factors and the activity data are uncertain (greenchain.uncertainty.monte_carlo_linear).
+factors and the activity data are uncertain (greenchain.accounting.uncertainty.monte_carlo_linear).
 
 Each side is timed ``--repeats`` times (default 3) and the best rate is kept, since
 shared machines are noisy; greenchain's timings include its set-up (validation,
@@ -44,8 +44,8 @@ except ImportError:  # not installed: use the checkout this script lives in
 
 import scipy.sparse as sp
 
-from greenchain.footprint import matrix_lca
-from greenchain.uncertainty import Distribution, monte_carlo_linear, monte_carlo_matrix
+from greenchain.accounting.lca import matrix_lca
+from greenchain.accounting.uncertainty import Distribution, monte_carlo_linear, monte_carlo_matrix
 
 TECH_SD = 0.10  # relative sd of technosphere inputs
 BIO_SIGMA = 0.2  # sigma of ln for emissions

@@ -27,7 +27,8 @@ import numpy as np
 import pandas as pd
 
 import greenchain as gc
-from greenchain import emissions, factors, inventory
+from greenchain.accounting import emissions, inventory
+from greenchain.data import factors
 
 FUELS = {  # fuel id -> (units, weights)
     "natural_gas": ("m^3", "Nm3", "wan_Nm3"),

@@ -30,7 +30,8 @@ import warnings
 import pandas as pd
 
 import greenchain as gc
-from greenchain import emissions, grading
+from greenchain.accounting import emissions
+from greenchain.decisions import grading
 
 warnings.simplefilter("ignore")  # each result carries its own warnings; shown below
 pd.set_option("display.width", 140)

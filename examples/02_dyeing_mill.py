@@ -28,7 +28,7 @@ import warnings
 import pandas as pd
 
 import greenchain as gc
-from greenchain import grading
+from greenchain.decisions import grading
 from greenchain.processes import boilers, dyeing
 
 warnings.simplefilter("ignore")

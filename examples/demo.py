@@ -13,7 +13,7 @@ import warnings
 from pathlib import Path
 
 import greenchain as gc
-from greenchain import grading
+from greenchain.decisions import grading
 
 OUT = Path("out")
 
@@ -24,7 +24,7 @@ def _charts(plant, inventory, energy, retrofits, score, limits, intensity) -> li
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    from greenchain import plots
+    from greenchain.interface import plots
 
     # stack the package's increments; alternatives evaluated alone are left out
     drawable = gc.retrofit.curve_rows(retrofits)

@@ -4,56 +4,91 @@ food).
 
 Every number greenchain ships names its source and verification status; every
 result can list the factors it used.
+
+The code is layered, one folder per layer, imports going only downward: the kernel
+(:mod:`~greenchain.errors`, :mod:`~greenchain.units`) < ``data/`` < ``processes/``
+(physics) < ``accounting/`` < ``decisions/`` < ``interface/``. The short names
+``gc.inventory``, ``gc.retrofit``, ``gc.plots`` ... reach the modules in their layers.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from greenchain import _moved
 from greenchain._resources import example_path
-from greenchain.gwp import gwp
 from greenchain.units import Q_, ureg
 
-__version__ = "0.1.0"
+if TYPE_CHECKING:  # the lazy names, typed for the user's checker
+    from greenchain.data.gwp import gwp as gwp
+    from greenchain.interface.io import load_plant as load_plant
+    from greenchain.interface.plant import Plant as Plant
 
-__all__ = ["Q_", "ureg", "__version__", "gwp", "load_plant", "example_path"]
+__version__ = "0.2.0.dev0"
 
-# Submodules load on first attribute access so that `import greenchain` stays light
-# (no pandas-heavy or plotting module is imported until used).
-_SUBMODULES = {
-    "errors",
-    "factors",
-    "units",
-    "emissions",
-    "energy",
-    "inventory",
-    "footprint",
-    "uncertainty",
-    "finance",
-    "grading",
-    "retrofit",
-    "scoring",
-    "processes",
-    "model",
-    "io",
-    "plant",
-    "plots",
-    "report",
-    "cli",
-    "excel",
-    "product_footprint",
-    "tables",
+__all__ = ["Q_", "ureg", "__version__", "gwp", "load_plant", "example_path", "Plant"]
+
+_moved.install()
+
+# Short names, loaded on first access so that `import greenchain` stays light: the
+# module of each name in its layer folder.
+_HOMES = {
+    "errors": "greenchain.errors",
+    "units": "greenchain.units",
+    "tables": "greenchain.data.tables",
+    "factors": "greenchain.data.factors",
+    "processes": "greenchain.processes",
+    "emissions": "greenchain.accounting.emissions",
+    "energy": "greenchain.accounting.energy",
+    "inventory": "greenchain.accounting.inventory",
+    "lca": "greenchain.accounting.lca",
+    "uncertainty": "greenchain.accounting.uncertainty",
+    "product_footprint": "greenchain.accounting.product_footprint",
+    "finance": "greenchain.decisions.finance",
+    "grading": "greenchain.decisions.grading",
+    "retrofit": "greenchain.decisions.retrofit",
+    "scoring": "greenchain.decisions.scoring",
+    "io": "greenchain.interface.io",
+    "excel": "greenchain.interface.io.excel",
+    "labels": "greenchain.interface.labels",
+    "plots": "greenchain.interface.plots",
+    "report": "greenchain.interface.report",
+    "cli": "greenchain.interface.cli",
+}
+# Names that moved or were renamed: they work, with a DeprecationWarning, until 0.3.
+_DEPRECATED = {
+    "footprint": "greenchain.accounting.lca",
+    "model": "greenchain.data.plant_file",
+    "plant": "greenchain.interface.plant",
+}
+# Objects (not modules) reached from the top level.
+_OBJECTS = {
+    "gwp": ("greenchain.data.gwp", "gwp"),
+    "load_plant": ("greenchain.interface.io", "load_plant"),
+    "Plant": ("greenchain.interface.plant", "Plant"),
 }
 
 
 def __getattr__(name: str) -> Any:
-    if name in _SUBMODULES:
-        return import_module(f"greenchain.{name}")
-    if name == "load_plant":
-        return import_module("greenchain.io").load_plant
+    if name in _HOMES:
+        return import_module(_HOMES[name])
+    if name in _OBJECTS:
+        module, attribute = _OBJECTS[name]
+        value = getattr(import_module(module), attribute)
+        globals()[name] = value
+        return value
+    if name in _DEPRECATED:
+        import warnings
+
+        warnings.warn(
+            f"greenchain.{name} moved to {_DEPRECATED[name]}; the old name works until 0.3",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return import_module(_DEPRECATED[name])
     raise AttributeError(f"module 'greenchain' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | _SUBMODULES | {"load_plant"})
+    return sorted(set(globals()) | set(_HOMES) | set(_OBJECTS))

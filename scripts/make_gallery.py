@@ -25,8 +25,8 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 import greenchain as gc  # noqa: E402
-from greenchain import plots  # noqa: E402
-from greenchain.grading import gb21252_limits  # noqa: E402
+from greenchain.decisions.grading import gb21252_limits  # noqa: E402
+from greenchain.interface import plots  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "assets" / "gallery"
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnitError
 from greenchain.processes import boilers
 from greenchain.processes.boilers import (
@@ -24,7 +25,6 @@ from greenchain.processes.boilers import (
     steam_line_heat_loss,
 )
 from greenchain.processes.steam import gauge_to_absolute, saturation_properties, steam_properties
-from greenchain.tables import parse_number, read_table
 
 
 # ------------------------------------------------------------------ B-3 steam heat loss

@@ -5,7 +5,7 @@ import json
 import pytest
 
 import greenchain as gc
-from greenchain.cli import main
+from greenchain.interface.cli import main
 
 TILE = str(gc.example_path("tile_plant.yaml"))
 

@@ -11,10 +11,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
 from greenchain.processes import compressed_air as ca
 from greenchain.processes._levels import BELOW_LIMIT
-from greenchain.tables import parse_number, read_table
 
 CFM = "ft^3/min"
 KW_PER_CFM = "kW/(ft^3/min)"

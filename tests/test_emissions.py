@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import greenchain as gc
-from greenchain import emissions
+from greenchain.accounting import emissions
 from greenchain.errors import InputError, UnitError, UnverifiedDataWarning
 
 Q_ = gc.Q_

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import greenchain as gc
-from greenchain import energy
+from greenchain.accounting import energy
 from greenchain.errors import InputError, UnitError
 
 Q_ = gc.Q_

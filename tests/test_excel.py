@@ -8,11 +8,10 @@ import pandas as pd
 import pytest
 
 import greenchain as gc
-from greenchain import excel
-from greenchain.cli import main
+from greenchain.data.plant_file import EnergyEntry, PlantData
 from greenchain.errors import InputError, UnitError
-from greenchain.io import load_plant, parse_plant, read_plant_data
-from greenchain.model import EnergyEntry, PlantData
+from greenchain.interface.cli import main
+from greenchain.interface.io import excel, load_plant, parse_plant, read_plant_data
 from greenchain.units import Q_
 
 TILE = gc.example_path("tile_plant.yaml")

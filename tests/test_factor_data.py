@@ -1,7 +1,7 @@
 """Checks on the shipped emission-factor data files in ``factors/``.
 
 The files are read with the :mod:`csv` module directly (not through
-``greenchain.factors``) so that the data can be validated on its own.
+``greenchain.data.factors``) so that the data can be validated on its own.
 Published values are the tests: each spot value below is quoted from the
 source named in the comment, with a tolerance matching the printed digits.
 """

@@ -6,8 +6,9 @@ import warnings
 import pytest
 
 import greenchain as gc
-from greenchain import factors
 from greenchain._resources import data_root
+from greenchain.data import factors
+from greenchain.data.tables import sources
 from greenchain.errors import (
     AmbiguousFactor,
     DataError,
@@ -16,7 +17,6 @@ from greenchain.errors import (
     InputError,
     UnverifiedDataWarning,
 )
-from greenchain.tables import sources
 
 HEADER = ",".join(factors.COLUMNS)
 

@@ -1,4 +1,4 @@
-"""Tests of greenchain.finance (RETScreen financing convention, peers.md R-1)."""
+"""Tests of greenchain.decisions.finance (RETScreen financing convention, peers.md R-1)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from greenchain import Q_
-from greenchain.errors import InputError, OutOfRangeError
-from greenchain.finance import (
+from greenchain.decisions.finance import (
     FinanceResult,
     capital_recovery_factor,
     evaluate,
@@ -20,6 +19,7 @@ from greenchain.finance import (
     risk,
     sensitivity,
 )
+from greenchain.errors import InputError, OutOfRangeError
 
 # Textbook case: invest 1000, receive 300 a year for 5 years, discount at 8 %.
 TEXTBOOK = [-1000.0, 300.0, 300.0, 300.0, 300.0, 300.0]

@@ -1,4 +1,4 @@
-"""Tests of the matrix LCA engine in greenchain.footprint (A s = f, score = C B s)."""
+"""Tests of the matrix LCA engine in greenchain.accounting.lca (A s = f, score = C B s)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.accounting.lca import LCAResult, build_matrices, matrix_lca
 from greenchain.errors import InputError, UnitError
-from greenchain.footprint import LCAResult, build_matrices, matrix_lca
 
 
 @pytest.fixture

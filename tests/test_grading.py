@@ -1,4 +1,4 @@
-"""Tests of greenchain.grading (GB 21252-2023, dyeing norms, equipment dispatcher)."""
+"""Tests of greenchain.decisions.grading (GB 21252-2023, dyeing norms, equipment dispatcher)."""
 
 from __future__ import annotations
 
@@ -10,14 +10,8 @@ import numpy as np
 import pytest
 
 from greenchain import Q_
-from greenchain.errors import (
-    FactorNotFound,
-    InputError,
-    OutOfRangeError,
-    UnitError,
-    UnverifiedDataWarning,
-)
-from greenchain.grading import (
+from greenchain.data.tables import read_table
+from greenchain.decisions.grading import (
     BELOW_LIMIT,
     EQUIPMENT_GRADERS,
     _equipment_grader,
@@ -27,7 +21,13 @@ from greenchain.grading import (
     gb21252_products,
     grade_equipment,
 )
-from greenchain.tables import read_table
+from greenchain.errors import (
+    FactorNotFound,
+    InputError,
+    OutOfRangeError,
+    UnitError,
+    UnverifiedDataWarning,
+)
 
 # GB 21252-2023 levels 1/2/3 as transcribed in shared/reference/factors.md section 6
 # (adgo07/ECQuota-Insight gb-21252-2023.json): (product, water absorption %, unit, levels).

@@ -18,7 +18,7 @@ def test_import_does_not_import_pyplot():
 def test_import_of_every_module_does_not_import_pyplot():
     code = (
         "import sys, pkgutil, importlib, greenchain\n"
-        "skip = {'greenchain.plots', 'greenchain.cli'}\n"
+        "skip = {'greenchain.interface.plots', 'greenchain.interface.cli'}\n"
         "for m in pkgutil.walk_packages(greenchain.__path__, 'greenchain.'):\n"
         "    if m.name not in skip and not m.name.endswith('plots'):\n"
         "        importlib.import_module(m.name)\n"
@@ -29,4 +29,4 @@ def test_import_of_every_module_does_not_import_pyplot():
 
 def test_lazy_submodules():
     out = _run("import greenchain as gc; print(gc.factors.__name__, callable(gc.gwp))")
-    assert out.split() == ["greenchain.factors", "True"]
+    assert out.split() == ["greenchain.data.factors", "True"]

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import greenchain as gc
-from greenchain import inventory
+from greenchain.accounting import inventory
 from greenchain.errors import FallbackWarning, GreenchainError, InputError, UnitError
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")

@@ -18,6 +18,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import read_table
 from greenchain.errors import InputError, OutOfRangeError, UnitError, UnverifiedDataWarning
 from greenchain.processes.combustion import efficiency_improvement, flue_gas_loss
 from greenchain.processes.kiln_retrofits import (
@@ -27,7 +28,6 @@ from greenchain.processes.kiln_retrofits import (
     pulse_combustion_saving,
 )
 from greenchain.processes.kilns import kiln_energy_balance, opening_loss, wall_loss
-from greenchain.tables import read_table
 
 # ----------------------------------------------------------------------------- A-2 openings
 

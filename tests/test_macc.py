@@ -1,4 +1,4 @@
-"""Tests of the marginal abatement cost curve (greenchain.retrofit.macc)."""
+"""Tests of the marginal abatement cost curve (greenchain.decisions.retrofit.macc)."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
+from greenchain.decisions.retrofit import macc  # noqa: E402
 from greenchain.errors import InputError  # noqa: E402
-from greenchain.retrofit import macc  # noqa: E402
 
 # Illustrative measures (test input, not factors).
 MEASURES = pd.DataFrame(
@@ -102,8 +102,8 @@ def test_bad_columns(ax):
 def test_import_does_not_load_pyplot():
     code = (
         "import sys\n"
-        "import greenchain.retrofit\n"
-        "import greenchain.retrofit.macc\n"
+        "import greenchain.decisions.retrofit\n"
+        "import greenchain.decisions.retrofit.macc\n"
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

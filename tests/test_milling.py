@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
 from greenchain.processes import milling
 from greenchain.processes.milling import (
@@ -19,7 +20,6 @@ from greenchain.processes.milling import (
     wet_vs_dry_route,
 )
 from greenchain.processes.steam import liquid_enthalpy, saturation_properties
-from greenchain.tables import parse_number, read_table
 
 
 # ------------------------------------------------------------------ data file

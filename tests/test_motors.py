@@ -8,10 +8,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes import motors
 from greenchain.processes._levels import BELOW_LIMIT, level_from_thresholds, worst_level
-from greenchain.tables import parse_number, read_table
 
 MEASUR_KW_PER_HP = 0.746  # MEASUR's horsepower conversion (exact: 0.745699872)
 EXACT_KW_PER_HP = Q_(1, "hp").m_as("kW")

@@ -11,9 +11,9 @@ import pytest
 from matplotlib.axes import Axes
 
 import greenchain as gc
-from greenchain import plots
+from greenchain.decisions.grading import gb21252_limits
 from greenchain.errors import FallbackWarning, InputError
-from greenchain.grading import gb21252_limits
+from greenchain.interface import plots
 from greenchain.units import Q_
 
 MEASURES = pd.DataFrame(  # illustrative
@@ -227,7 +227,7 @@ def test_real_font_lookup_returns_a_name_or_none():
 
 def test_import_does_not_load_pyplot():
     code = (
-        "import sys, greenchain.plots; "
+        "import sys, greenchain.interface.plots; "
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'; "
         "assert 'matplotlib' not in sys.modules, 'matplotlib imported'"
     )

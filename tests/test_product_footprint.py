@@ -1,4 +1,4 @@
-"""Product carbon footprints (greenchain.product_footprint) and their Monte Carlo."""
+"""Product carbon footprints (greenchain.accounting.product_footprint) and their Monte Carlo."""
 
 from __future__ import annotations
 
@@ -12,7 +12,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import greenchain as gc
-from greenchain.cli import main
+from greenchain.accounting.product_footprint import (
+    FootprintResult,
+    inventory_monte_carlo,
+)
 from greenchain.errors import (
     FactorNotFound,
     FallbackWarning,
@@ -20,12 +23,9 @@ from greenchain.errors import (
     UnitError,
     UnverifiedDataWarning,
 )
-from greenchain.io import parse_plant
-from greenchain.plant import Plant
-from greenchain.product_footprint import (
-    FootprintResult,
-    inventory_monte_carlo,
-)
+from greenchain.interface.cli import main
+from greenchain.interface.io import parse_plant
+from greenchain.interface.plant import Plant
 
 # MEE electricity carbon-footprint (life-cycle) factors, factors/grid_mee.csv
 LIFECYCLE_2023 = 0.6205  # kgCO2e/kWh
@@ -645,7 +645,8 @@ def test_to_dict_is_json():
 
 # ----------------------------------------------------------------------------- CLI
 def test_cli_choices_match_module():
-    from greenchain import footprint_cli, product_footprint
+    from greenchain.accounting import product_footprint
+    from greenchain.interface.cli import footprint as footprint_cli
 
     assert footprint_cli.ALLOCATIONS == product_footprint.ALLOCATIONS
     assert footprint_cli.BOUNDARIES == product_footprint.BOUNDARIES

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 import greenchain as gc
-from greenchain.cli import main
 from greenchain.errors import InputError
+from greenchain.interface.cli import main
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 

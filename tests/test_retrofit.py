@@ -1,4 +1,4 @@
-"""Tests of the retrofit catalogue and assessment (greenchain.retrofit)."""
+"""Tests of the retrofit catalogue and assessment (greenchain.decisions.retrofit)."""
 
 from __future__ import annotations
 
@@ -19,18 +19,8 @@ from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 import greenchain as gc  # noqa: E402
-from greenchain.cli import main  # noqa: E402
-from greenchain.errors import (  # noqa: E402
-    DataError,
-    InputError,
-    OutOfRangeError,
-    UnverifiedDataWarning,
-)
-from greenchain.io import parse_plant, read_plant_data  # noqa: E402
-from greenchain.plant import Plant  # noqa: E402
-from greenchain.processes.kiln_retrofits import cooling_air_reuse_saving  # noqa: E402
-from greenchain.processes.motors import upgrade_savings  # noqa: E402
-from greenchain.retrofit import (  # noqa: E402
+from greenchain.data.tables import STATUSES, read_table, sources  # noqa: E402
+from greenchain.decisions.retrofit import (  # noqa: E402
     apply_package,
     get_measure,
     limit_levels,
@@ -39,9 +29,19 @@ from greenchain.retrofit import (  # noqa: E402
     package_summary,
     plant_retrofits,
 )
-from greenchain.retrofit.assess import COLUMNS, _state  # noqa: E402
-from greenchain.retrofit.catalogue import EQUIPMENT_KINDS, catalogue_table  # noqa: E402
-from greenchain.tables import STATUSES, read_table, sources  # noqa: E402
+from greenchain.decisions.retrofit.assess import COLUMNS, _state  # noqa: E402
+from greenchain.decisions.retrofit.catalogue import EQUIPMENT_KINDS, catalogue_table  # noqa: E402
+from greenchain.errors import (  # noqa: E402
+    DataError,
+    InputError,
+    OutOfRangeError,
+    UnverifiedDataWarning,
+)
+from greenchain.interface.cli import main  # noqa: E402
+from greenchain.interface.io import parse_plant, read_plant_data  # noqa: E402
+from greenchain.interface.plant import Plant  # noqa: E402
+from greenchain.processes.kiln_retrofits import cooling_air_reuse_saving  # noqa: E402
+from greenchain.processes.motors import upgrade_savings  # noqa: E402
 
 TILE = gc.example_path("tile_plant.yaml")
 DYEING = gc.example_path("dyeing_mill.yaml")
@@ -507,7 +507,7 @@ def test_dyeing_norm_before_and_after(dyeing):
 # ------------------------------------------------------------------------------ properties
 @given(st.lists(st.floats(0, 1), min_size=1, max_size=6))
 def test_sequential_savings_stay_within_the_stream(fractions):
-    from greenchain.retrofit.assess import _Effect
+    from greenchain.decisions.retrofit.assess import _Effect
 
     effects = [_Effect(get_measure("pulse_combustion"), fractions={0: f}) for f in fractions]
     scale, moved = _state(Plant(parse_plant(read_plant_data(TILE))), effects)

@@ -1,4 +1,4 @@
-"""Tests of greenchain.scoring: schemes, linear scoring, gates, evidence, totals, plots.
+"""Tests of greenchain.decisions.scoring: schemes, linear scoring, gates, evidence, totals, plots.
 
 Published values used as tests:
 
@@ -25,14 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greenchain import Q_
-from greenchain.errors import (
-    DataError,
-    InputError,
-    OutOfRangeError,
-    UnitError,
-    UnverifiedDataWarning,
-)
-from greenchain.scoring import (
+from greenchain.data.tables import sources
+from greenchain.decisions.scoring import (
     NOT_APPLICABLE,
     IncompleteScoreWarning,
     SchemeError,
@@ -45,7 +39,13 @@ from greenchain.scoring import (
     load_scheme,
     score,
 )
-from greenchain.tables import sources
+from greenchain.errors import (
+    DataError,
+    InputError,
+    OutOfRangeError,
+    UnitError,
+    UnverifiedDataWarning,
+)
 
 pytestmark = pytest.mark.filterwarnings("ignore::greenchain.errors.GreenchainWarning")
 
@@ -810,7 +810,7 @@ def test_to_dict_is_json_serialisable(gb21252_2023_tile_e02):
 
 def test_import_does_not_load_pyplot():
     code = (
-        "import sys, greenchain.scoring, greenchain.scoring.plots; "
+        "import sys, greenchain.decisions.scoring, greenchain.interface.scoring_plots; "
         "assert 'matplotlib.pyplot' not in sys.modules, 'pyplot imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

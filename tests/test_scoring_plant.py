@@ -5,8 +5,8 @@ import warnings
 import pytest
 
 import greenchain as gc
+from greenchain.decisions.scoring.plant import plant_indicators, plant_references
 from greenchain.errors import IncompleteScoreWarning, InputError
-from greenchain.scoring.plant import plant_indicators, plant_references
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
@@ -144,7 +144,7 @@ def test_platform_functions_from_plant_file(tile):
 
 
 def test_score_cli(capsys):
-    from greenchain.cli import main
+    from greenchain.interface.cli import main
 
     assert main(["score", str(gc.example_path("tile_plant.yaml")), "--format", "json"]) == 0
     assert '"gates_passed": true' in capsys.readouterr().out
@@ -155,7 +155,7 @@ def test_score_cli(capsys):
 @pytest.mark.parametrize("name", ["tile_plant.yaml", "dyeing_mill.yaml"])
 def test_best_retrofit_package_never_lowers_the_score(name):
     """The money-saving measures with energy savings, applied as one package."""
-    from greenchain.retrofit import apply_package
+    from greenchain.decisions.retrofit import apply_package
 
     plant = gc.load_plant(gc.example_path(name))
     with warnings.catch_warnings():

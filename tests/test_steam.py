@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import read_table
 from greenchain.errors import InputError, OutOfRangeError, UnitError, UnverifiedDataWarning
 from greenchain.processes import steam
 from greenchain.processes.steam import (
@@ -26,7 +27,6 @@ from greenchain.processes.steam import (
     steam_conventions,
     steam_properties,
 )
-from greenchain.tables import read_table
 
 
 # ------------------------------------------------------------------ published vectors

@@ -10,10 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from greenchain import Q_
+from greenchain.data.tables import read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes import transformers as tr
 from greenchain.processes._levels import BELOW_LIMIT
-from greenchain.tables import read_table
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Tests of greenchain.uncertainty: distributions, sampling and Monte Carlo."""
+"""Tests of greenchain.accounting.uncertainty: distributions, sampling and Monte Carlo."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from greenchain.errors import InputError, OutOfRangeError
-from greenchain.footprint import matrix_lca
-from greenchain.uncertainty import (
+from greenchain.accounting.lca import matrix_lca
+from greenchain.accounting.uncertainty import (
     Z95,
     Distribution,
     monte_carlo_linear,
     monte_carlo_matrix,
     sample,
 )
+from greenchain.errors import InputError, OutOfRangeError
 
 D = Distribution
 

@@ -29,6 +29,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from greenchain.data.tables import keyed_rows, parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, reraise_as_field
 from greenchain.processes._levels import BELOW_LIMIT, level_from_thresholds
 from greenchain.processes.steam import (
@@ -36,7 +37,6 @@ from greenchain.processes.steam import (
     saturation_properties,
     steam_properties,
 )
-from greenchain.tables import keyed_rows, parse_number, read_table
 from greenchain.units import Q_, check_range, magnitude
 from greenchain.units import temperature as to_temperature
 

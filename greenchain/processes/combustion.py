@@ -27,8 +27,8 @@ from typing import Any, Literal, cast
 import numpy as np
 import pint
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import DataError, InputError, OutOfRangeError, UnitError
-from greenchain.tables import parse_number, read_table
 from greenchain.units import Q_, check_range, magnitude, read_quantity, temperature
 
 __all__ = [

@@ -31,9 +31,9 @@ from typing import Any
 import numpy as np
 from scipy.interpolate import RegularGridInterpolator
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
 from greenchain.processes._levels import level_from_thresholds
-from greenchain.tables import parse_number, read_table
 from greenchain.units import Q_, check_range, fraction, magnitude, quantity, temperature
 
 __all__ = [

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 import pint
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
 from greenchain.processes.combustion import (
     _AIR_CP_INTERCEPT,
@@ -27,7 +28,6 @@ from greenchain.processes.combustion import (
     excess_air_from_o2,
 )
 from greenchain.processes.kilns import wall_loss
-from greenchain.tables import parse_number, read_table
 from greenchain.units import Q_, check_range
 
 __all__ = [

@@ -27,9 +27,9 @@ from typing import Any
 import numpy as np
 import pint
 
+from greenchain.data.tables import keyed_rows
 from greenchain.errors import InputError, UnverifiedDataWarning
 from greenchain.processes.dryers import spray_dryer_energy
-from greenchain.tables import keyed_rows
 from greenchain.units import Q_, check_range, magnitude
 
 __all__ = [

@@ -30,9 +30,9 @@ from typing import Any
 
 import numpy as np
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._levels import level_from_thresholds
-from greenchain.tables import parse_number, read_table
 from greenchain.units import check_range, fraction, magnitude, quantity
 
 __all__ = [

@@ -45,8 +45,8 @@ from iapws import _iapws as _iapws_constants
 from iapws import iapws97 as _if97
 from iapws.humidAir import Air
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
-from greenchain.tables import parse_number, read_table
 from greenchain.units import Q_, check_range, magnitude
 from greenchain.units import temperature as to_temperature
 

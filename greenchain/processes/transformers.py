@@ -24,9 +24,9 @@ from typing import Any
 
 import numpy as np
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._levels import level_from_thresholds, worst_level
-from greenchain.tables import parse_number, read_table
 from greenchain.units import Q_, check_range, magnitude
 
 __all__ = [

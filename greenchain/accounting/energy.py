@@ -1,0 +1,409 @@
+"""Energy accounting: standard coal equivalent and comprehensive energy consumption
+(GB/T 2589).
+
+Each energy carrier is converted to standard coal equivalent (kgce, 1 kgce =
+29.3076 MJ) with the GB/T 2589 reference coefficients, or from a measured net
+calorific value when the plant has one (GB/T 2589 prefers measured values).
+Electricity counts at its equal value (当量值, 0.1229 kgce/kWh) by default, or at
+its equivalent value (等价值) through a generation coal rate the user supplies.
+
+Examples
+--------
+>>> from greenchain import Q_
+>>> round(standard_coal(Q_(1e6, "kWh"), "electricity").m_as("tce"), 1)
+122.9
+>>> round(standard_coal(Q_(1e4, "m^3"), "natural_gas").m_as("tce"), 2)
+13.3
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pint
+
+from greenchain.accounting import emissions
+from greenchain.data import factors
+from greenchain.errors import GreenchainError, InputError, UnitError
+from greenchain.units import Q_, check_range, magnitude, quantity, unit_of
+
+__all__ = ["standard_coal", "coefficient", "from_records", "EnergyResult", "FUEL_TO_GBT2589"]
+
+# Fuel ids -> GB/T 2589 reference rows (a naming map, no numbers). Natural gas maps to
+# the oil-field row (38 931 kJ/m3), whose NCV equals the GB/T 32150-2015 natural-gas NCV
+# (389.31 GJ/10^4 Nm3) used by the inventory, so energy and emissions share one NCV.
+FUEL_TO_GBT2589 = {
+    "raw_coal": "raw_coal",
+    "bituminous_coal": "raw_coal",
+    "cleaned_coal": "cleaned_coal",
+    "coke": "coke",
+    "crude_oil": "crude_oil",
+    "fuel_oil": "fuel_oil",
+    "gasoline": "gasoline",
+    "kerosene": "kerosene",
+    "diesel": "diesel",
+    "coal_tar": "coal_tar",
+    "lpg": "lpg",
+    "refinery_gas": "refinery_gas",
+    "natural_gas": "natural_gas_oilfield",
+    "lng": "lng",
+    "coke_oven_gas": "coke_oven_gas",
+    "blast_furnace_gas": "blast_furnace_gas",
+    "producer_gas": "producer_gas",
+    "water_gas": "water_gas",
+}
+_KGCE_MJ = 29.3076  # MJ per kgce, GB/T 2589 (also factors/units.txt)
+
+
+def coefficient(
+    carrier: str,
+    *,
+    basis: str = "equal_value",
+    generation_coal_rate: Any = None,
+    fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
+) -> tuple[pint.Quantity, factors.Factor | None, str]:
+    """Return the standard-coal coefficient of a carrier, its factor and how it was chosen.
+
+    Parameters
+    ----------
+    carrier : str
+        A fuel id, ``electricity``, ``heat``, ``steam`` (by heat content) or a GB/T 2589
+        row id such as ``natural_gas_gasfield``.
+    basis : {"equal_value", "equivalent_value"}
+        Electricity: equal value (当量值) or equivalent value (等价值).
+    generation_coal_rate : Quantity or float, optional
+        Required for ``equivalent_value``: the grid's generation coal rate [gce/kWh].
+    fuel_dataset : str
+        Fuel table used when a fuel has no GB/T 2589 row (coefficient = NCV / 29.3076 MJ).
+
+    Returns
+    -------
+    (Quantity, Factor or None, str)
+        Coefficient in kgce per unit, the factor behind it, and a note.
+    """
+    if basis not in ("equal_value", "equivalent_value"):
+        raise InputError(
+            f"basis {basis!r} must be 'equal_value' or 'equivalent_value'", field="basis"
+        )
+    if carrier == "electricity":
+        if basis == "equivalent_value":
+            if generation_coal_rate is None:
+                raise InputError(
+                    "the equivalent value of electricity needs the generation "
+                    "coal rate (gce/kWh) of the previous year",
+                    field="generation_coal_rate",
+                )
+            rate = check_range(
+                magnitude(generation_coal_rate, "g/kWh", "generation_coal_rate"),
+                "generation_coal_rate",
+                low=0,
+                low_inclusive=False,
+            )
+            return Q_(float(rate) / 1000.0, "kgce/kWh"), None, "equivalent value (等价值)"
+        f = factors.get("standard_coal.electricity", basis="equal_value")
+        return f.quantity, f, "equal value (当量值)"
+    if carrier in ("heat", "steam", "hot_water"):
+        f = factors.get("standard_coal.heat", basis="equal_value")
+        return f.quantity, f, "heat at equal value"
+    row = FUEL_TO_GBT2589.get(carrier, carrier)
+    hits = factors.search(key=f"standard_coal.{row}")
+    hits = hits[hits["dataset"].str.startswith("GB/T 2589")]
+    if len(hits) == 1:
+        f = factors.get(f"standard_coal.{row}", dataset=str(hits.iloc[0]["dataset"]))
+        return f.quantity, f, f"GB/T 2589 reference coefficient ({row})"
+    params = emissions.fuel_parameters(carrier, fuel_dataset)
+    coef = Q_(params.ncv_per_basis * 1000.0 / _KGCE_MJ, f"kgce/{params.basis_unit}")
+    return coef, params.ncv, f"from the NCV in {fuel_dataset} (no GB/T 2589 row)"
+
+
+def standard_coal(
+    amount: Any,
+    carrier: str,
+    *,
+    basis: str = "equal_value",
+    ncv: Any = None,
+    generation_coal_rate: Any = None,
+    fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
+) -> pint.Quantity:
+    """Convert an amount of energy carrier to standard coal equivalent [tce].
+
+    Parameters
+    ----------
+    amount : Quantity or array_like
+        Amount in a unit matching the carrier (t, Nm3, kWh, GJ ...). Plain numbers are
+        not accepted here because the unit differs by carrier.
+    carrier : str
+        Fuel id, ``electricity``, ``heat`` or a GB/T 2589 row id.
+    basis : {"equal_value", "equivalent_value"}
+        For electricity.
+    ncv : Quantity, optional
+        Measured net calorific value (GJ/t or GJ/Nm3); overrides the coefficient.
+    generation_coal_rate : Quantity or float, optional
+        For the equivalent value of electricity [gce/kWh].
+
+    Returns
+    -------
+    Quantity
+        [tce]
+
+    Notes
+    -----
+    .. math:: E_{ce} = \\sum_i m_i \\, k_i, \\qquad k_i = NCV_i / 29\\,307.6\\ \\mathrm{kJ/kgce}
+
+    References
+    ----------
+    GB/T 2589-2020 §3 and Annex A (Table A.2 electricity and heat); GB/T 2589-2008 Annex A.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> round(standard_coal(Q_(100, "t"), "diesel").m_as("tce"), 3)
+    145.71
+    >>> round(standard_coal(Q_(100, "t"), "diesel", ncv=Q_(43, "GJ/t")).m_as("tce"), 3)
+    146.72
+    """
+    if not isinstance(amount, pint.Quantity):
+        raise UnitError("give the amount with its unit (e.g. Q_(100, 't'))", field="amount")
+    if ncv is not None:
+        if not isinstance(ncv, pint.Quantity):
+            raise UnitError("give the measured NCV with its unit (GJ/t or GJ/Nm3)", field="ncv")
+        try:
+            energy = (amount * ncv).to("kgce")
+        except pint.errors.DimensionalityError:
+            raise UnitError(
+                f"an amount in {amount.units:~P} does not match an NCV in {ncv.units:~P}",
+                field="ncv",
+            ) from None
+        check_range(energy.magnitude, "amount", low=0)
+        return quantity(energy.magnitude / 1000.0, "tce")
+    coef, _, _ = coefficient(
+        carrier, basis=basis, generation_coal_rate=generation_coal_rate, fuel_dataset=fuel_dataset
+    )
+    try:
+        value = (amount * coef).to("tce")
+    except pint.errors.DimensionalityError:
+        raise UnitError(
+            f"a {amount.units:~P} amount does not fit carrier {carrier!r} "
+            f"(coefficient in {coef.units:~P})",
+            field="amount",
+        ) from None
+    check_range(value.magnitude, "amount", low=0)
+    return quantity(value.magnitude, "tce")
+
+
+@dataclass
+class EnergyResult:
+    """Comprehensive energy consumption with its per-row detail."""
+
+    activities: pd.DataFrame
+    factors_used: list[factors.Factor]
+    warnings: list[str]
+    options: dict[str, Any]
+    products: dict[str, Any] = field(default_factory=dict)
+    output_value: pint.Quantity | None = None
+
+    @property
+    def total(self) -> pint.Quantity:
+        """Comprehensive energy consumption [tce] (inputs minus energy exported)."""
+        return Q_(float(self.activities["tce"].sum()), "tce")
+
+    def by_carrier(self) -> pd.DataFrame:
+        """Energy by carrier [tce] and share of the total."""
+        out = self.activities.groupby("carrier", observed=True)["tce"].sum().reset_index()
+        total = out["tce"].sum()
+        out["share"] = out["tce"] / total if total else 0.0
+        return out.sort_values("tce", ascending=False, ignore_index=True)
+
+    def by(self, column: str) -> pd.DataFrame:
+        """Energy [tce] by any grouping column, e.g. ``use``."""
+        if column not in self.activities.columns:
+            raise InputError(f"no column {column!r}", field="column")
+        return (
+            self.activities.groupby(column, observed=True, dropna=False)["tce"].sum().reset_index()
+        )
+
+    def product_energy(self, product: str, share: float | None = None) -> pint.Quantity:
+        """Energy attributed to one product [tce].
+
+        Rows sub-metered to the product count fully; rows not tagged to any product are
+        shared: by ``share`` if given, else wholly when there is a single product, else by
+        the product's ``energy_share`` attribute.
+        """
+        if product not in self.products:
+            raise InputError(
+                f"unknown product {product!r}; products: {list(self.products)}", field="product"
+            )
+        a = self.activities
+        tagged = (
+            a["product"].astype(object)
+            if "product" in a.columns
+            else pd.Series(None, index=a.index, dtype=object)
+        )
+        own = float(a.loc[tagged == product, "tce"].sum())
+        common = float(a.loc[tagged.isna(), "tce"].sum())
+        if share is None:
+            if len(self.products) == 1:
+                share = 1.0
+            else:
+                share = self.products[product].get("energy_share")
+                if share is None:
+                    raise InputError(
+                        "several products share untagged energy: give share= or the "
+                        "product's attributes.energy_share, or tag energy rows by product",
+                        field=f"products[{product}].attributes.energy_share",
+                    )
+        check_range(np.asarray(share), "share", low=0, high=1)
+        return Q_(own + share * common, "tce")
+
+    def intensity(self, product: str, share: float | None = None) -> pint.Quantity:
+        """Specific energy consumption of a product [kgce per unit of output].
+
+        The unit follows the product's output: kgce/m² for tiles, kgce/t, kgce per
+        hundred metres of fabric …
+
+        Examples
+        --------
+        >>> import greenchain as gc
+        >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+        >>> round(plant.energy().intensity("porcelain_tile").m_as("kgce/m^2"), 2)
+        4.78
+        """
+        output = self.products[product]["output"] if product in self.products else None
+        energy = self.product_energy(product, share)
+        if not isinstance(output, pint.Quantity):
+            raise InputError(
+                "product output needs a unit (m^2, t, hundred_metre …)",
+                field=f"products[{product}].output",
+            )
+        return (energy / output).to(f"kgce/({output.units:~})")
+
+    def per_output_value(self) -> pint.Quantity:
+        """Energy per output value [tce/wan_yuan] (GB/T 36132-2025 indicator when no
+        energy-limit standard applies)."""
+        if self.output_value is None:
+            raise InputError(
+                "needs economics.output_value (e.g. '52000 wan_yuan')",
+                field="economics.output_value",
+            )
+        return (self.total / self.output_value).to("tce/wan_yuan")
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable summary."""
+        return {
+            "total_tce": self.total.magnitude,
+            "by_carrier": {r["carrier"]: r["tce"] for r in self.by_carrier().to_dict("records")},
+            "options": dict(self.options),
+            "warnings": list(self.warnings),
+        }
+
+
+def from_records(
+    records: pd.DataFrame,
+    *,
+    basis: str = "equal_value",
+    generation_coal_rate: Any = None,
+    fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
+    source: str | None = None,
+) -> EnergyResult:
+    """Comprehensive energy consumption of activity records (same columns as the inventory).
+
+    Steam and hot water given by mass are converted to heat by their enthalpy or
+    temperature (as in the inventory); a ``measured_ncv`` column overrides fuel
+    coefficients row by row. Rows with ``direction == "export"`` are deducted.
+
+    Returns
+    -------
+    EnergyResult
+    """
+    a = records.reset_index(drop=True).copy()
+    for column in ("carrier", "amount", "unit"):
+        if column not in a.columns:
+            raise InputError(f"records need a {column!r} column", field=column, source=source)
+    amount = pd.to_numeric(a["amount"], errors="coerce").to_numpy(dtype=float)
+    if not np.all(np.isfinite(amount)) or np.any(amount < 0):
+        raise InputError("amounts must be finite and not negative", field="amount", source=source)
+    tce = np.zeros(len(a))
+    notes = np.empty(len(a), dtype=object)
+    used: list[factors.Factor] = []
+    caught_texts: list[str] = []
+    measured = pd.to_numeric(
+        a.get("measured_ncv", pd.Series(np.nan, index=a.index)), errors="coerce"
+    ).to_numpy(dtype=float)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        for (carrier, u), idx in a.groupby(["carrier", "unit"], sort=False).groups.items():
+            rows = np.asarray(idx)
+            where = a.loc[rows[0], "_path"] if "_path" in a.columns else f"records row {rows[0]}"
+            q = Q_(amount[rows], unit_of(u))
+            try:
+                if carrier in ("steam", "hot_water") and q.check("[mass]"):
+                    if carrier == "steam":
+                        heat = emissions.steam_heat(
+                            q,
+                            Q_(
+                                pd.to_numeric(a.loc[rows, "enthalpy"]).to_numpy(dtype=float),
+                                "kJ/kg",
+                            ),
+                        )
+                    else:
+                        heat = emissions.hot_water_heat(
+                            q,
+                            Q_(
+                                pd.to_numeric(a.loc[rows, "temperature"]).to_numpy(dtype=float),
+                                "degC",
+                            ),
+                        )
+                    q = heat
+                coef, f, note = coefficient(
+                    str(carrier),
+                    basis=basis,
+                    generation_coal_rate=generation_coal_rate,
+                    fuel_dataset=fuel_dataset,
+                )
+                value = (q * coef).m_as("tce")
+                m = measured[rows]
+                if np.isfinite(m).any():
+                    params = emissions.fuel_parameters(str(carrier), fuel_dataset)
+                    amt = q.m_as(params.basis_unit)
+                    value = np.where(np.isfinite(m), amt * m * 1000.0 / _KGCE_MJ / 1000.0, value)
+                    note = note + "; measured NCV where given"
+            except pint.errors.DimensionalityError:
+                raise UnitError(
+                    f"a {u!r} amount does not fit carrier {carrier!r}",
+                    field=f"{where}.unit",
+                    source=source,
+                ) from None
+            except GreenchainError as exc:
+                raise type(exc)(
+                    getattr(exc, "message", str(exc)), field=f"{where}.carrier", source=source
+                ) from None
+            tce[rows] = value
+            notes[rows] = note
+            if f is not None:
+                used.append(f)
+    for w in caught:
+        if str(w.message) not in caught_texts:
+            caught_texts.append(str(w.message))
+    direction = a["direction"].astype(str).to_numpy() if "direction" in a.columns else None
+    if direction is not None:
+        tce = np.where(direction == "export", -tce, tce)
+    out = a.drop(columns=[c for c in ("amount",) if c in a.columns]).copy()
+    out.insert(1, "amount", amount)
+    out["tce"] = tce
+    out["coefficient_note"] = notes
+    for text in caught_texts:
+        warnings.warn(text, UserWarning, stacklevel=2)
+    return EnergyResult(
+        out,
+        used,
+        caught_texts,
+        {
+            "basis": basis,
+            "generation_coal_rate": generation_coal_rate,
+            "fuel_dataset": fuel_dataset,
+        },
+    )

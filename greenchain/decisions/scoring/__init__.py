@@ -1,0 +1,67 @@
+"""Green-factory scoring (绿色工厂评价): schemes as data, a scoring engine and plots.
+
+Schemes
+    GB/T 36132-2025 (the national 通则, 18 indicators, benchmark/leading scoring)
+    and the superseded GB/T 36132-2018 (basic requirements + six weighted areas)
+    ship as YAML in ``factors/criteria/``; a province's or an industry's variant is
+    a user YAML file with the same schema (:mod:`greenchain.decisions.scoring.schemes`).
+Engine
+    :func:`score` checks the gates (veto), scores quantitative indicators with
+    :func:`linear_score` between benchmark and leading value, qualitative ones from
+    an evidence checklist (:func:`load_evidence`), and totals per area and overall
+    in a :class:`ScoreResult` with the gaps to full points and every warning
+    (missing data, unverified weights, points and thresholds).
+Plots
+    :func:`area_radar` and :func:`gap_chart` (matplotlib is imported only when
+    they are called).
+
+Every shipped weight, point value and threshold carries its verification status;
+points that no source gives are left empty and such indicators are left out of
+the total (and named) unless the caller supplies them.
+
+Examples
+--------
+>>> from greenchain.decisions.scoring import linear_score, load_scheme
+>>> linear_score(5.0, benchmark=5.5, leading=4.5, points=8, direction="lower_is_better")
+4.0
+>>> load_scheme("GB/T 36132-2025").indicator("energy_carbon_platform").leading
+8.0
+"""
+
+from __future__ import annotations
+
+from greenchain.decisions.scoring.engine import (
+    DIRECTIONS,
+    NOT_APPLICABLE,
+    IncompleteScoreWarning,
+    ScoreResult,
+    linear_score,
+    score,
+)
+from greenchain.decisions.scoring.evidence import (
+    ANSWER_VALUES,
+    Evidence,
+    EvidenceEntry,
+    load_evidence,
+)
+from greenchain.decisions.scoring.schemes import Scheme, SchemeError, available_schemes, load_scheme
+from greenchain.interface.scoring_plots import area_radar, gap_chart
+
+__all__ = [
+    "linear_score",
+    "score",
+    "ScoreResult",
+    "NOT_APPLICABLE",
+    "DIRECTIONS",
+    "IncompleteScoreWarning",
+    "load_scheme",
+    "available_schemes",
+    "Scheme",
+    "SchemeError",
+    "load_evidence",
+    "Evidence",
+    "EvidenceEntry",
+    "ANSWER_VALUES",
+    "area_radar",
+    "gap_chart",
+]

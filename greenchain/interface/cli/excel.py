@@ -1,0 +1,62 @@
+"""Excel subcommands of the ``greenchain`` command line.
+
+::
+
+    greenchain template FILE.xlsx [--no-example]
+    greenchain export PLANT -o FILE.xlsx [--gwp AR6] [--grid-basis average]
+
+``template`` writes the bilingual data-collection workbook
+(:func:`greenchain.interface.io.excel.write_template`); ``export`` writes a plant's results
+(inventory, energy, and retrofits and green-factory score when available) to a
+workbook (:func:`greenchain.interface.io.excel.export_results`). PLANT may be a YAML, JSON or
+filled-in Excel plant file.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+__all__ = ["register"]
+
+
+def _template(args: argparse.Namespace) -> int:
+    from greenchain.interface.io.excel import write_template
+
+    path = write_template(args.file, example=not args.no_example)
+    rows = "without example rows" if args.no_example else "with the example tile plant's rows"
+    print(f"wrote {path} ({rows})")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from greenchain.interface.io import load_plant
+    from greenchain.interface.io.excel import export_results
+
+    plant = load_plant(args.plant)
+    path = export_results(plant, args.output, gwp=args.gwp, grid_basis=args.grid_basis)
+    print(f"wrote {path}")
+    return 0
+
+
+def register(
+    subparsers: Any, format_parent: argparse.ArgumentParser, commands: dict[str, Any]
+) -> None:
+    """Add the ``template`` and ``export`` subcommands (``format_parent`` is not used)."""
+    p = subparsers.add_parser("template", help="write the Excel data-collection template")
+    p.add_argument("file", help="the .xlsx file to write")
+    p.add_argument(
+        "--no-example", action="store_true", help="headers only, without the example rows"
+    )
+    commands["template"] = _template
+
+    p = subparsers.add_parser("export", help="write a plant's results to an Excel workbook")
+    p.add_argument("plant", help="plant file (.yaml, .json or .xlsx)")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.add_argument("--gwp", default="AR6", help="GWP set: SAR, AR4, AR5, AR6")
+    p.add_argument(
+        "--grid-basis",
+        default="average",
+        choices=("average", "fossil", "excluding_market_nonfossil", "ets"),
+    )
+    commands["export"] = _export

@@ -1,0 +1,179 @@
+"""Cell locations of plant-file values, and errors that name them."""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from greenchain.data.plant_file import PlantData
+from greenchain.errors import GreenchainError
+from greenchain.interface.io.excel._schema import _PATH
+from greenchain.interface.plant import Plant
+
+# --------------------------------------------------------------------------- locations
+
+
+def _letter(col: int) -> str:
+    out = ""
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def _parent(path: str) -> str:
+    """``energy[3].amount`` -> ``energy[3]`` -> ``energy`` -> ``""``."""
+    parent = re.sub(r"(\.[^.\[]+|\[\d+\])$", "", path)
+    return "" if parent == path else parent
+
+
+#: Inventory record columns -> plant-file field of the same entry (``unit`` is special).
+_RECORD_FIELDS = {
+    "measured_ncv": "measured.ncv",
+    "measured_carbon_content": "measured.carbon_content",
+    "measured_oxidation_rate": "measured.oxidation_rate",
+}
+_PLANT_FIELDS = {"region": "plant.region", "year": "plant.year"}
+
+
+@dataclass
+class CellMap:
+    """Where each value of a workbook came from: plant-data path -> ``sheet!B7``.
+
+    ``translate`` rewrites a :class:`~greenchain.errors.GreenchainError` naming plant
+    paths (``energy[3].amount``) into one naming cells (``energy!C5``).
+    """
+
+    file: str
+    cells: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    units: dict[str, tuple[str, int, int, str]] = field(default_factory=dict)
+    rows: dict[str, tuple[str, int]] = field(default_factory=dict)
+    keys: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    columns: dict[str, dict[str, int]] = field(default_factory=dict)
+    sheets: dict[str, str] = field(default_factory=dict)
+
+    def __getitem__(self, path: str) -> str:
+        sheet, col, row = self.cells[path]
+        return f"{sheet}!{_letter(col)}{row}"
+
+    def locate(self, path: str, *, fallback: bool = True) -> str | None:
+        """The cell (or row span) of a plant-data path; None when unknown."""
+        if path in self.cells:
+            return self[path]
+        kids = sorted(v for p, v in self.cells.items() if p.startswith((path + ".", path + "[")))
+        if kids:
+            first, last = kids[0], kids[-1]
+            if first[0] == last[0] and first[2] == last[2] and first != last:
+                return f"{first[0]}!{_letter(first[1])}{first[2]}:{_letter(last[1])}{last[2]}"
+            return f"{first[0]}!{_letter(first[1])}{first[2]}"
+        head = _parent(path)
+        while head:
+            if head in self.rows:
+                sheet, row = self.rows[head]
+                rest = path[len(head) :].lstrip(".")
+                cols = self.columns.get(sheet, {})
+                col = cols.get(rest, cols.get(rest.split(".")[0].split("[")[0], 1))
+                return f"{sheet}!{_letter(col)}{row}"
+            head = _parent(head)
+        section = re.match(r"\w+", path)
+        return self.sheets.get(section.group(0)) if fallback and section else None
+
+    def _unit_cell(self, path: str) -> tuple[str, str] | None:
+        if path not in self.units:
+            return None
+        sheet, col, row, unit = self.units[path]
+        return f"{sheet}!{_letter(col)}{row}", unit
+
+    def _problem(self, path: str, message: str) -> tuple[str | None, str, str]:
+        """(cell, message, path) of one problem at ``path``."""
+        unit = self._unit_cell(path)
+        if unit and message.startswith("cannot read"):
+            return unit[0], f"cannot read the unit {unit[1]!r}", path
+        if path in ("", "(root)"):  # model-level checks name the path in the message
+            found = [p for p in _PATH.findall(message) if self.locate(p, fallback=False)]
+            return (self.locate(found[0]) if found else None), message, (found or [path])[0]
+        return self.locate(path), message, path
+
+    def translate(self, exc: GreenchainError) -> GreenchainError:
+        """Return ``exc`` naming cells instead of plant paths (unchanged if none is known)."""
+        if hasattr(exc, "cell") or not isinstance(exc, GreenchainError):
+            return exc
+        message, where, path = exc.message, None, exc.field
+        problems = getattr(exc, "problems", None)
+        if problems and len(problems) > 1:
+            lines = []
+            for text in problems:
+                p, _, msg = text.partition(": ")
+                cell, msg, _ = self._problem(p, msg)
+                lines.append(f"{cell or p}: {msg}")
+            message = f"{len(lines)} problems:\n  " + "\n  ".join(lines)
+            where, path, problems = None, None, lines
+        else:
+            items = _PATH.findall(exc.source or "") + re.findall(
+                r"\b[a-z_]+\[\d+\]", exc.source or ""
+            )
+            items = list(dict.fromkeys(i for i in items if i in self.rows))
+            if items and exc.field and "[" not in exc.field:  # inventory records columns
+                found = [self._record_cell(i, exc.field) for i in items]
+                cells = [c for c in found if c]
+                where = ", ".join(dict.fromkeys(cells)) or None
+                path = f"{items[0]}.{exc.field}"
+            elif items and not exc.field:  # a whole entry: its rows
+                where = ", ".join(str(self.locate(i)) for i in items)
+                path = items[0]
+            else:
+                where, message, path = self._problem(exc.field or "", message)
+            if problems:
+                problems = [f"{where or exc.field}: {message}"]
+        if where is None and not problems:
+            return exc
+        new = copy.copy(exc)
+        new.message, new.field, new.source = message, where, self.file
+        new.cell, new.path = where, path  # type: ignore[attr-defined]
+        if problems:
+            new.problems = problems  # type: ignore[attr-defined]
+        new.args = (new._text(),)
+        return new
+
+    def _record_cell(self, item: str, column: str) -> str | None:
+        if column in _PLANT_FIELDS:
+            return self.locate(_PLANT_FIELDS[column], fallback=False)
+        if column == "unit":
+            unit = self._unit_cell(f"{item}.amount")
+            return unit[0] if unit else self.locate(f"{item}.amount")
+        return self.locate(f"{item}.{_RECORD_FIELDS.get(column, column)}")
+
+
+class ExcelPlant(Plant):
+    """A :class:`~greenchain.interface.plant.Plant` read from a workbook: errors name cells.
+
+    Every public method re-raises a greenchain error about a plant-file path with the
+    cell of that value (``energy!A4 in plant.xlsx: unknown fuel 'natral_gas' …``).
+    """
+
+    def __init__(self, data: PlantData, source: str | None = None, cells: CellMap | None = None):
+        super().__init__(data, source)
+        self.cells = cells
+
+
+def _located(name: str) -> Any:
+    base = getattr(Plant, name)
+
+    @functools.wraps(base)
+    def method(self: ExcelPlant, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return base(self, *args, **kwargs)
+        except GreenchainError as exc:
+            if self.cells is None:
+                raise
+            raise self.cells.translate(exc) from None
+
+    return method
+
+
+for _name, _attr in vars(Plant).items():
+    if not _name.startswith("_") and callable(_attr):
+        setattr(ExcelPlant, _name, _located(_name))

@@ -1,0 +1,197 @@
+"""Read a filled workbook back into plant data, recording every cell."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import yaml
+
+from greenchain.errors import InputError
+from greenchain.interface.io.excel._locations import CellMap, _letter
+from greenchain.interface.io.excel._schema import (
+    _SKIP_SHEETS,
+    SECTIONS,
+    _blank,
+    _coerce,
+    _col_kind,
+    _get,
+    _header_key,
+    _openpyxl,
+    _set,
+    _Sheet,
+    _sheet,
+)
+
+# --------------------------------------------------------------------------- reading
+
+
+def _fail(message: str, sheet: str, col: int, row: int, file: str) -> InputError:
+    err = InputError(message, field=f"{sheet}!{_letter(col)}{row}", source=file)
+    err.cell = err.field  # type: ignore[attr-defined]
+    return err
+
+
+def _read_entry(
+    sheet: _Sheet,
+    cells: list[tuple[str, Any]],
+    units: dict[str, Any],
+    path: str,
+    out: CellMap,
+) -> dict[str, Any]:
+    """Build one entry from ``(key, cell)`` pairs, recording every cell under ``path``."""
+    entry: dict[str, Any] = {}
+    for key, cell in cells:
+        unit = units.get(key)
+        kind = _col_kind(sheet, key)
+        try:
+            value = _coerce(cell.value, kind, unit.value if unit is not None else None)
+        except yaml.YAMLError as exc:
+            problem = str(getattr(exc, "problem", None) or exc).splitlines()[0]
+            raise _fail(
+                f"cannot read as YAML: {problem}", sheet.name, cell.column, cell.row, out.file
+            ) from None
+        _set(entry, key, value)
+        where = f"{path}.{key}" if path else key
+        out.cells[where] = (sheet.name, cell.column, cell.row)
+        is_number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+        if unit is not None and not _blank(unit.value) and is_number:
+            out.units[where] = (sheet.name, unit.column, unit.row, str(unit.value).strip())
+    return entry
+
+
+def _read_form(ws: Any, sheet: _Sheet, out: CellMap) -> dict[str, Any]:
+    entry: dict[str, Any] = {}
+    for row in ws.iter_rows(min_row=2, max_col=3):
+        first = row[0].value
+        if _blank(first) or str(first).lstrip().startswith("#"):
+            continue
+        key = _header_key(first)
+        value = row[1] if len(row) > 1 else None
+        unit = row[2] if len(row) > 2 else None
+        if value is None:
+            continue
+        path = f"{sheet.name}.{key}"
+        if _blank(value.value):
+            out.cells[path] = (sheet.name, value.column, value.row)  # for "Field required"
+            continue
+        units = {key: unit} if unit is not None and not _blank(unit.value) else {}
+        part = _read_entry(sheet, [(key, value)], units, sheet.name, out)
+        _set(entry, key, _get(part, key))
+    return entry
+
+
+def _read_table(ws: Any, sheet: _Sheet, out: CellMap) -> Any:
+    header = {c.column: _header_key(c.value) for c in ws[1] if not _blank(c.value)}
+    keys = set(header.values())
+    unit_keys = {k for k in keys if k.endswith("_unit") and k[:-5] in keys}
+    out.columns[sheet.name] = {k: c for c, k in header.items()}
+    entries: list[Any] = []
+    mapping: dict[str, Any] = {}
+    for row in ws.iter_rows(min_row=2):
+        first = row[0].value if row else None
+        if isinstance(first, str) and first.lstrip().startswith("#"):
+            continue
+        present = {header[c.column]: c for c in row if c.column in header and not _blank(c.value)}
+        if not present:
+            continue
+        units = {k[:-5]: c for k, c in present.items() if k in unit_keys}
+        pairs = [(k, c) for k, c in present.items() if k not in unit_keys]
+        r = row[0].row
+        if sheet.shape == "list":
+            path = f"{sheet.name}[{len(entries)}]"
+            out.rows[path] = (sheet.name, r)
+            entries.append(_read_entry(sheet, pairs, units, path, out))
+            continue
+        key_cell = present.get(str(sheet.key))
+        col = out.columns[sheet.name].get(str(sheet.key), 1)
+        if key_cell is None:
+            raise _fail(f"{sheet.key} is missing", sheet.name, col, r, out.file)
+        name = str(_coerce(key_cell.value, "text", None))
+        if name in mapping:
+            raise _fail(f"duplicate {sheet.key} {name!r}", sheet.name, col, r, out.file)
+        path = f"{sheet.name}.{name}"
+        out.rows[path] = (sheet.name, r)
+        out.keys[path] = (sheet.name, key_cell.column, r)
+        pairs = [(k, c) for k, c in pairs if k != sheet.key]
+        if sheet.model is None:  # a plain value per key (prices)
+            value_key = sheet.columns[1].key
+            value_pairs = [(k, c) for k, c in pairs if k == value_key]
+            entry = _read_entry(sheet, value_pairs, units, sheet.name, out)
+            for k, c in pairs:
+                if k != value_key:
+                    raise _fail(f"unexpected column {k!r}", sheet.name, c.column, r, out.file)
+            if value_key in entry:
+                mapping[name] = entry[value_key]
+                out.cells[path] = out.cells.pop(f"{sheet.name}.{value_key}")
+                if f"{sheet.name}.{value_key}" in out.units:
+                    out.units[path] = out.units.pop(f"{sheet.name}.{value_key}")
+        else:
+            mapping[name] = _read_entry(sheet, pairs, units, path, out)
+            out.cells[path] = out.keys[path]  # an unknown measure id names its key cell
+    return entries if sheet.shape == "list" else mapping
+
+
+@overload
+def read_workbook(path: str | Path, *, locations: Literal[False] = ...) -> dict[str, Any]: ...
+
+
+@overload
+def read_workbook(
+    path: str | Path, *, locations: Literal[True]
+) -> tuple[dict[str, Any], CellMap]: ...
+
+
+def read_workbook(path: str | Path, *, locations: bool = False) -> Any:
+    """Read a filled template into plain plant data (no validation).
+
+    Parameters
+    ----------
+    path : str or Path
+        A workbook made by :func:`write_template` (``.xlsx`` or ``.xlsm``).
+    locations : bool, default False
+        Also return the :class:`CellMap` recording the cell of every value.
+
+    Returns
+    -------
+    dict or (dict, CellMap)
+        The same structure a YAML plant file gives: a value with a unit cell becomes
+        the text ``"11000000 m^3"``.
+
+    Raises
+    ------
+    InputError
+        openpyxl missing, the file is not a workbook, or a cell cannot be read (a
+        key missing or repeated in a mapping sheet, bad YAML text); names the cell.
+
+    Notes
+    -----
+    Formulas are read through the values Excel or WPS saved with them; a workbook
+    written by a program and never opened in a spreadsheet has none.
+    """
+    openpyxl = _openpyxl()
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found", source=str(path))
+    try:
+        wb = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # zipfile, XML and openpyxl errors on a broken file
+        raise InputError(f"not a readable Excel workbook ({exc})", source=path.name) from None
+    out = CellMap(path.name)
+    data: dict[str, Any] = {}
+    try:
+        for ws in wb.worksheets:
+            name = ws.title
+            if name in _SKIP_SHEETS or name.startswith(("_", "#")):
+                continue
+            out.sheets[name] = f"{name}!A1"
+            if name not in SECTIONS:
+                data[name] = {}  # validation reports the unknown section at its sheet
+                continue
+            sheet = _sheet(name)
+            value = (_read_form if sheet.layout == "form" else _read_table)(ws, sheet, out)
+            if value or name == "plant":
+                data[name] = value
+    finally:
+        wb.close()
+    return (data, out) if locations else data
