@@ -15,8 +15,13 @@ greenchain.errors.InputError: energy[3].amount in plant.yaml: must not be negati
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import os
+import sys
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 
 __all__ = [
     "GreenchainError",
@@ -31,6 +36,11 @@ __all__ = [
     "FallbackWarning",
     "IncompleteScoreWarning",
     "reraise_as_field",
+    "Caveat",
+    "caveat",
+    "collect_caveats",
+    "emit_caveats",
+    "user_stacklevel",
 ]
 
 
@@ -141,3 +151,107 @@ def reraise_as_field(field: str) -> Iterator[None]:
         yield
     except OutOfRangeError as exc:
         raise OutOfRangeError(exc.message, field=field) from exc
+
+
+# -- caveats: warnings that stay with their result ---------------------------------
+
+
+@dataclass(frozen=True)
+class Caveat:
+    """One warning attached to a result: its category, its text and the field it concerns.
+
+    Results keep their caveats (``result.caveats``) so that a batch of plants run in a
+    thread pool each carries exactly its own; ``result.warnings`` lists the messages.
+
+    Parameters
+    ----------
+    category : type of Warning
+        The warning class, e.g. :class:`FallbackWarning` (kept, never re-derived from
+        the text).
+    message : str
+        What the reader should know.
+    field : str, optional
+        The input field the caveat concerns.
+    """
+
+    category: type[Warning]
+    message: str
+    field: str | None = None
+
+    def __str__(self) -> str:
+        return self.message
+
+
+_SINK: ContextVar[list[Caveat] | None] = ContextVar("greenchain_caveats", default=None)
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def user_stacklevel() -> int:
+    """The ``stacklevel`` that makes :func:`warnings.warn` point at the caller's code.
+
+    Counts the frames, from the caller of this function outward, that belong to
+    greenchain itself (or to the import machinery), so the warning names the first line
+    outside the package: the user's.
+    """
+    frame = sys._getframe(1)
+    level = 1
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not (name.startswith(_PACKAGE_DIR) or name.startswith("<frozen")):
+            return level
+        frame = frame.f_back  # type: ignore[assignment]
+        level += 1
+    return level
+
+
+def caveat(
+    message: str, category: type[Warning] = UserWarning, *, field: str | None = None
+) -> None:
+    """Record a caveat for the result being computed, or warn if none is.
+
+    Inside :func:`collect_caveats` (a public entry point building a result) the caveat
+    is appended to that result's list, in this thread and context only; elsewhere (a
+    physics function called directly) it is issued with :func:`warnings.warn`, pointing
+    at the user's line.
+
+    Examples
+    --------
+    >>> with collect_caveats() as caught:
+    ...     caveat("grid year 2024 not published; using 2023", FallbackWarning)
+    >>> caught
+    [Caveat(category=<class 'greenchain.errors.FallbackWarning'>, message='grid year 2024 not published; using 2023', field=None)]
+    """
+    sink = _SINK.get()
+    if sink is None:
+        warnings.warn(message, category, stacklevel=user_stacklevel())
+    elif not any(c.message == message and c.category is category for c in sink):
+        sink.append(Caveat(category, message, field))
+
+
+@contextmanager
+def collect_caveats() -> Iterator[list[Caveat]]:
+    """Gather the caveats raised inside the block into a list (per thread and context).
+
+    Nested blocks each get their own list; a public function that calls another hands
+    the inner result's caveats on with :func:`emit_caveats`.
+    """
+    sink: list[Caveat] = []
+    token = _SINK.set(sink)
+    try:
+        yield sink
+    finally:
+        _SINK.reset(token)
+
+
+def emit_caveats(caveats: Iterable[Caveat]) -> None:
+    """Pass caveats on: to the enclosing collector if there is one, else as warnings.
+
+    Called once by each public entry point with its result's caveats, so a user sees
+    each warning once, at their own line, and an outer computation inherits them.
+    """
+    sink = _SINK.get()
+    for c in caveats:
+        if sink is None:
+            warnings.warn(c.message, c.category, stacklevel=user_stacklevel())
+        elif not any(x.message == c.message and x.category is c.category for x in sink):
+            sink.append(c)

@@ -19,7 +19,7 @@ Examples
 from __future__ import annotations
 
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -27,11 +27,20 @@ import pandas as pd
 import pint
 
 from greenchain.accounting import emissions
+from greenchain.accounting.records import plant_records
 from greenchain.data import factors
+from greenchain.data.plant_file import PlantData
 from greenchain.errors import GreenchainError, InputError, UnitError
 from greenchain.units import Q_, check_range, magnitude, quantity, unit_of
 
-__all__ = ["standard_coal", "coefficient", "from_records", "EnergyResult", "FUEL_TO_GBT2589"]
+__all__ = [
+    "standard_coal",
+    "coefficient",
+    "from_records",
+    "plant_energy",
+    "EnergyResult",
+    "FUEL_TO_GBT2589",
+]
 
 # Fuel ids -> GB/T 2589 reference rows (a naming map, no numbers). Natural gas maps to
 # the oil-field row (38 931 kJ/m3), whose NCV equals the GB/T 32150-2015 natural-gas NCV
@@ -406,4 +415,41 @@ def from_records(
             "generation_coal_rate": generation_coal_rate,
             "fuel_dataset": fuel_dataset,
         },
+    )
+
+
+def plant_energy(data: PlantData, source: str | None = None, **options: Any) -> EnergyResult:
+    """Comprehensive energy consumption of a plant file.
+
+    Parameters
+    ----------
+    data : PlantData
+        Validated plant data.
+    source : str, optional
+        The plant file's name, named in messages.
+    **options
+        As :func:`from_records` (``basis``, ``generation_coal_rate``, ``fuel_dataset``).
+
+    Returns
+    -------
+    EnergyResult
+        With the plant's products (output and ``energy_share``) and output value, so
+        that :meth:`EnergyResult.intensity` and :meth:`EnergyResult.per_output_value`
+        work.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+    >>> round(plant_energy(data).total.m_as("tce"))
+    28691
+    """
+    result = from_records(plant_records(data, source), source=source, **options)
+    return replace(
+        result,
+        products={
+            p.id: {"output": p.output, "energy_share": p.attributes.get("energy_share")}
+            for p in data.products
+        },
+        output_value=data.economics.output_value,
     )

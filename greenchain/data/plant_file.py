@@ -25,7 +25,7 @@ Examples
 from __future__ import annotations
 
 import math
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 import pint
 from pydantic import (
@@ -51,10 +51,18 @@ __all__ = [
     "Equipment",
     "FootprintSpec",
     "validation_error",
+    "PlantLike",
+    "plant_data",
     "SECTORS",
+    "BOUNDARIES",
+    "ALLOCATIONS",
     "ENERGY_CARRIERS_SPECIAL",
 ]
 
+#: Product-footprint system boundaries (ISO 14067 / GB/T 24067).
+BOUNDARIES = ("cradle_to_gate", "gate_to_gate")
+#: Allocation methods between co-products (ISO 14067 6.4.6).
+ALLOCATIONS = ("mass", "area", "economic", "physical")
 SECTORS = ("ceramics", "dyeing", "textile", "footwear", "apparel", "food", "other")
 #: Carriers that are not fuel ids.
 ENERGY_CARRIERS_SPECIAL = ("electricity", "heat", "steam", "hot_water")
@@ -393,6 +401,65 @@ class PlantData(_Model):
                             f"made_in_plant {m.made_in_plant!r} is not a product id"
                         )
         return self
+
+    def product(self, product_id: str, *, source: str | None = None) -> Product:
+        """One product by id; an unknown id raises InputError listing the known ones.
+
+        Parameters
+        ----------
+        product_id : str
+            The product's ``id`` in the plant file.
+        source : str, optional
+            The plant file's name, for the error message.
+        """
+        for p in self.products:
+            if p.id == product_id:
+                return p
+        raise InputError(
+            f"unknown product {product_id!r}; products are {[p.id for p in self.products]}",
+            field="product",
+            source=source,
+        )
+
+
+@runtime_checkable
+class PlantLike(Protocol):
+    """Anything that carries validated plant data and the name of its file (a ``Plant``)."""
+
+    data: PlantData
+
+    @property
+    def source_name(self) -> str | None: ...
+
+
+def plant_data(
+    plant: PlantData | PlantLike, source: str | None = None
+) -> tuple[PlantData, str | None]:
+    """The plant data and file name of a ``PlantData`` or of a plant-like object.
+
+    Functions below the interface layer take plant data; this lets them accept the
+    ``Plant`` facade too without importing it.
+
+    Parameters
+    ----------
+    plant : PlantData or plant-like
+        Validated plant data, or an object with ``.data`` and ``.source_name``.
+    source : str, optional
+        The file name to name in messages; defaults to the object's ``source_name``.
+
+    Returns
+    -------
+    tuple
+        ``(PlantData, source)``.
+    """
+    if isinstance(plant, PlantData):
+        return plant, source
+    data = getattr(plant, "data", None)
+    if not isinstance(data, PlantData):
+        raise InputError(
+            f"expected plant data or a Plant, got {type(plant).__name__}", field="plant"
+        )
+    return data, source if source is not None else getattr(plant, "source_name", None)
 
 
 def _loc(loc: tuple[Any, ...]) -> str:

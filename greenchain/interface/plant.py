@@ -17,12 +17,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import pint
 
-from greenchain.accounting import energy as energy_mod
-from greenchain.accounting import inventory as inventory_mod
-from greenchain.data.plant_file import PlantData
-from greenchain.errors import InputError
+from greenchain.accounting.energy import EnergyResult, plant_energy
+from greenchain.accounting.inventory import InventoryResult, plant_inventory
+from greenchain.accounting.records import plant_records
+from greenchain.data.plant_file import PlantData, Product
 
 __all__ = ["Plant"]
 
@@ -59,81 +58,24 @@ class Plant:
             f"products={[x.id for x in self.data.products]})"
         )
 
-    def product(self, product_id: str) -> Any:
+    def product(self, product_id: str) -> Product:
         """Return a product's data; unknown ids raise InputError listing the known ones."""
-        for p in self.data.products:
-            if p.id == product_id:
-                return p
-        raise InputError(
-            f"unknown product {product_id!r}; products are {[p.id for p in self.data.products]}",
-            field="product",
-            source=self.source_name,
-        )
+        return self.data.product(product_id, source=self.source_name)
 
     def records(self) -> pd.DataFrame:
-        """The plant's energy and export entries as inventory records (one row each)."""
-        p = self.data.plant
-        rows = []
-        sections: list[tuple[str, list[Any]]] = [
-            ("energy", list(self.data.energy)),
-            ("exports", list(self.data.exports)),
-        ]
-        for section, entries in sections:
-            for i, e in enumerate(entries):
-                path = f"{section}[{i}]"
-                if not isinstance(e.amount, pint.Quantity):
-                    raise InputError(
-                        "give the amount with a unit, e.g. '1200 t' or '350000 kWh'",
-                        field=f"{path}.amount",
-                        source=self.source_name,
-                    )
-                measured = getattr(e, "measured", None)
-                rows.append(
-                    {
-                        "carrier": e.carrier,
-                        "amount": float(e.amount.magnitude),
-                        "unit": f"{e.amount.units:~}",
-                        "region": p.region,
-                        "year": p.year,
-                        "direction": "export" if section == "exports" else "import",
-                        "use": getattr(e, "use", None),
-                        "product": getattr(e, "product", None),
-                        "supply": getattr(e, "supply", "grid"),
-                        "dataset": getattr(e, "dataset", None),
-                        "measured_ncv": _ncv(measured, e),
-                        "measured_carbon_content": _mag(measured.carbon_content, "tC/GJ")
-                        if measured
-                        else None,
-                        "measured_oxidation_rate": measured.oxidation_rate if measured else None,
-                        "enthalpy": _mag(e.enthalpy, "kJ/kg"),
-                        "temperature": _mag(e.temperature, "degC"),
-                        "_path": path,
-                        "factor": _factor_text(getattr(e, "factor", None)),
-                        "factor_status": getattr(e, "factor_status", None),
-                    }
-                )
-        return pd.DataFrame(rows)
+        """The plant's energy and export entries as activity records (one row each).
 
-    def inventory(self, **options: Any) -> inventory_mod.InventoryResult:
-        """GHG inventory of the plant (options as :func:`greenchain.accounting.inventory.from_records`)."""
-        process = inventory_mod.process_emissions(
-            self.data.process_emissions, gwp=options.get("gwp", "AR6"), source=self.source_name
-        )
-        records = _drop_empty(self.records(), ("dataset", "factor", "factor_status"))
-        return inventory_mod.from_records(
-            records, source=self.source_name, process=process, **options
-        )
+        See :func:`greenchain.accounting.records.plant_records`.
+        """
+        return plant_records(self.data, self.source_name, keep_empty=True)
 
-    def energy(self, **options: Any) -> energy_mod.EnergyResult:
-        """Comprehensive energy consumption (options as :func:`greenchain.accounting.energy.from_records`)."""
-        records = _drop_empty(self.records(), ("dataset", "factor", "factor_status"))
-        result = energy_mod.from_records(records, source=self.source_name, **options)
-        result.products = {
-            p.id: {"output": p.output, "energy_share": p.attributes.get("energy_share")}
-            for p in self.data.products
-        }
-        result.output_value = self.data.economics.output_value
-        return result
+    def inventory(self, **options: Any) -> InventoryResult:
+        """GHG inventory of the plant (options as :func:`greenchain.inventory.from_records`)."""
+        return plant_inventory(self.data, self.source_name, **options)
+
+    def energy(self, **options: Any) -> EnergyResult:
+        """Comprehensive energy consumption (options as :func:`greenchain.energy.from_records`)."""
+        return plant_energy(self.data, self.source_name, **options)
 
     def product_footprint(
         self,
@@ -180,35 +122,3 @@ class Plant:
         from greenchain.interface.report import write_report
 
         return write_report(self, path, lang=lang, format=format, **options)
-
-
-def _mag(value: Any, unit: str) -> float | None:
-    if value is None:
-        return None
-    if isinstance(value, pint.Quantity):
-        return float(value.m_as(unit))
-    return float(value)
-
-
-def _ncv(measured: Any, entry: Any) -> float | None:
-    if measured is None or measured.ncv is None:
-        return None
-    from greenchain.accounting.emissions import fuel_parameters
-
-    basis = fuel_parameters(entry.carrier, entry.dataset or "GB/T 32150-2015").basis_unit
-    return _mag(measured.ncv, f"GJ/{basis}")
-
-
-def _factor_text(value: Any) -> str | None:
-    """An explicit factor as text for the records table (a key, or value and unit)."""
-    if value is None:
-        return None
-    if isinstance(value, pint.Quantity):
-        return f"{value.magnitude!r} {value.units}"
-    return str(value)
-
-
-def _drop_empty(records: pd.DataFrame, columns: tuple[str, ...]) -> pd.DataFrame:
-    """Drop optional columns that no row uses (they would only clutter the audit trail)."""
-    empty = [c for c in columns if c in records.columns and records[c].isna().all()]
-    return records.drop(columns=empty)

@@ -35,12 +35,21 @@ import pandas as pd
 import pint
 
 from greenchain.accounting import emissions
+from greenchain.accounting.records import plant_records
 from greenchain.data import factors
 from greenchain.data.gwp import DEFAULT_AR, gwp_factor, normalise_report
+from greenchain.data.plant_file import PlantData
 from greenchain.errors import GreenchainError, InputError, UnitError
 from greenchain.units import Q_, parse_quantity, unit_of
 
-__all__ = ["from_records", "process_emissions", "InventoryResult", "CATEGORIES", "SPECIAL_CARRIERS"]
+__all__ = [
+    "from_records",
+    "plant_inventory",
+    "process_emissions",
+    "InventoryResult",
+    "CATEGORIES",
+    "SPECIAL_CARRIERS",
+]
 
 #: Gas label of rows valued with an explicit CO2e factor (counted with GWP 1).
 EXPLICIT_GAS = "CO2e (explicit factor)"
@@ -967,3 +976,35 @@ def _explicit_factor(value: Any) -> tuple[pint.Quantity, str]:
     except (GreenchainError, pint.errors.PintError, ValueError):
         f = factors.get(text)
         return f.quantity, f"{f.key} ({f.dataset})"
+
+
+def plant_inventory(data: PlantData, source: str | None = None, **options: Any) -> InventoryResult:
+    """GHG inventory of a plant file: its energy, exports and process emissions.
+
+    Parameters
+    ----------
+    data : PlantData
+        Validated plant data.
+    source : str, optional
+        The plant file's name, named in messages.
+    **options
+        As :func:`from_records` (``gwp``, ``grid_basis``, ``grid_year``, ...).
+
+    Returns
+    -------
+    InventoryResult
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("dyeing_mill.yaml")).data
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     round(plant_inventory(data).total.m_as("tCO2e"))
+    41856
+    """
+    process = process_emissions(
+        data.process_emissions, gwp=options.get("gwp", "AR6"), source=source
+    )
+    return from_records(plant_records(data, source), source=source, process=process, **options)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from greenchain.data.plant_file import ALLOCATIONS, BOUNDARIES
+
+__all__ = ["STAGES", "BOUNDARIES", "ALLOCATIONS"]
+
 STAGES = ("materials", "packaging", "transport", "plant energy", "process", "waste")
-BOUNDARIES = ("cradle_to_gate", "gate_to_gate")
-ALLOCATIONS = ("mass", "area", "economic", "physical")
 _ELECTRICITY = {"lifecycle": "lifecycle", "grid": "average"}
 _LISTS = ("materials", "packaging", "waste")
 # a factor key, optionally with its dataset: "fuel.diesel.co2_factor (IPCC 2006)"
