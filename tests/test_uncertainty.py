@@ -11,12 +11,11 @@ import scipy.sparse as sp
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from greenchain.accounting.lca import matrix_lca
+from greenchain.accounting.lca import matrix_lca, monte_carlo_matrix
 from greenchain.accounting.uncertainty import (
     Z95,
     Distribution,
     monte_carlo_linear,
-    monte_carlo_matrix,
     sample,
 )
 from greenchain.errors import InputError, OutOfRangeError

@@ -18,7 +18,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -30,7 +29,14 @@ from greenchain.accounting import emissions
 from greenchain.accounting.records import plant_records
 from greenchain.data import factors
 from greenchain.data.plant_file import PlantData
-from greenchain.errors import GreenchainError, InputError, UnitError
+from greenchain.errors import (
+    Caveat,
+    GreenchainError,
+    InputError,
+    UnitError,
+    collect_caveats,
+    emit_caveats,
+)
 from greenchain.units import Q_, check_range, magnitude, quantity, unit_of
 
 __all__ = [
@@ -214,6 +220,8 @@ class EnergyResult:
     options: dict[str, Any]
     products: dict[str, Any] = field(default_factory=dict)
     output_value: pint.Quantity | None = None
+    #: the caveats behind ``warnings``, with their category and field
+    caveats: list[Caveat] = field(default_factory=list)
 
     @property
     def total(self) -> pint.Quantity:
@@ -338,12 +346,10 @@ def from_records(
     tce = np.zeros(len(a))
     notes = np.empty(len(a), dtype=object)
     used: list[factors.Factor] = []
-    caught_texts: list[str] = []
     measured = pd.to_numeric(
         a.get("measured_ncv", pd.Series(np.nan, index=a.index)), errors="coerce"
     ).to_numpy(dtype=float)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with collect_caveats() as caught:
         for (carrier, u), idx in a.groupby(["carrier", "unit"], sort=False).groups.items():
             rows = np.asarray(idx)
             where = a.loc[rows[0], "_path"] if "_path" in a.columns else f"records row {rows[0]}"
@@ -394,9 +400,6 @@ def from_records(
             notes[rows] = note
             if f is not None:
                 used.append(f)
-    for w in caught:
-        if str(w.message) not in caught_texts:
-            caught_texts.append(str(w.message))
     direction = a["direction"].astype(str).to_numpy() if "direction" in a.columns else None
     if direction is not None:
         tce = np.where(direction == "export", -tce, tce)
@@ -404,17 +407,17 @@ def from_records(
     out.insert(1, "amount", amount)
     out["tce"] = tce
     out["coefficient_note"] = notes
-    for text in caught_texts:
-        warnings.warn(text, UserWarning, stacklevel=2)
+    emit_caveats(caught)
     return EnergyResult(
         out,
         used,
-        caught_texts,
+        [c.message for c in caught],
         {
             "basis": basis,
             "generation_coal_rate": generation_coal_rate,
             "fuel_dataset": fuel_dataset,
         },
+        caveats=list(caught),
     )
 
 

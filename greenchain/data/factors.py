@@ -37,7 +37,6 @@ from __future__ import annotations
 import csv
 import difflib
 import math
-import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -56,6 +55,7 @@ from greenchain.errors import (
     FallbackWarning,
     InputError,
     UnverifiedDataWarning,
+    caveat,
 )
 from greenchain.units import Q_, unit_of
 
@@ -427,10 +427,9 @@ def _match(
 
 def _warn_if_unverified(f: Factor) -> None:
     if f.status == "unverified":
-        warnings.warn(
+        caveat(
             f"factor {f.key} ({f.dataset}) is unverified: {f.notes or 'see sources'}",
             UnverifiedDataWarning,
-            stacklevel=3,
         )
 
 
@@ -548,10 +547,9 @@ def grid_electricity(
     chosen = year
     if year is None:
         chosen = years[-1]
-        warnings.warn(
+        caveat(
             f"grid year not given; using the latest published year {chosen} for {name} ({basis})",
             FallbackWarning,
-            stacklevel=2,
         )
     elif year not in years:
         earlier = [y for y in years if y < year]
@@ -560,10 +558,9 @@ def grid_electricity(
                 f"no {basis} grid factor for {name} in or before {year}", [str(y) for y in years]
             )
         chosen = earlier[-1]
-        warnings.warn(
+        caveat(
             f"no {basis} grid factor for {name} in {year}; using {chosen}",
             FallbackWarning,
-            stacklevel=2,
         )
     return get("electricity.grid", region=name, year=chosen, basis=basis)
 

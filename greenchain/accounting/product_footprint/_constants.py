@@ -6,15 +6,23 @@ import re
 
 from greenchain.data.plant_file import ALLOCATIONS, BOUNDARIES
 
-__all__ = ["STAGES", "BOUNDARIES", "ALLOCATIONS"]
+__all__ = [
+    "STAGES",
+    "BOUNDARIES",
+    "ALLOCATIONS",
+    "ELECTRICITY_BASES",
+    "MATERIAL_LISTS",
+    "FACTOR_KEY",
+    "PACT_UNITS",
+]
 
 STAGES = ("materials", "packaging", "transport", "plant energy", "process", "waste")
-_ELECTRICITY = {"lifecycle": "lifecycle", "grid": "average"}
-_LISTS = ("materials", "packaging", "waste")
+ELECTRICITY_BASES = {"lifecycle": "lifecycle", "grid": "average"}
+MATERIAL_LISTS = ("materials", "packaging", "waste")
 # a factor key, optionally with its dataset: "fuel.diesel.co2_factor (IPCC 2006)"
-_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_\-]+)+)\s*(?:\((.+)\))?$")
+FACTOR_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_\-]+)+)\s*(?:\((.+)\))?$")
 # PACT Technical Specification v2 declared units (enumerated), by pint dimension
-_PACT_UNITS = {
+PACT_UNITS = {
     "[mass]": ("kilogram", "kg"),
     "[length] ** 2": ("square meter", "m^2"),
     "[length] ** 3": ("cubic meter", "m^3"),

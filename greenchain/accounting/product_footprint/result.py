@@ -6,26 +6,21 @@ import re
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pandas as pd
 import pint
 
 from greenchain.accounting.lca import LCAResult
+from greenchain.accounting.product_footprint._constants import PACT_UNITS
 from greenchain.accounting.uncertainty import MonteCarloResult
-from greenchain.errors import (
-    InputError,
-)
+from greenchain.accounting.uncertainty.terms import TermModel
+from greenchain.errors import Caveat, InputError
 
-if TYPE_CHECKING:
-    pass
-
-from greenchain.accounting.product_footprint._constants import _PACT_UNITS
-from greenchain.accounting.product_footprint._model import _Model
+__all__ = ["FootprintResult"]
 
 
-# ============================================================================ result
 @dataclass(eq=False)
 class FootprintResult:
     """The footprint of one product per declared unit, with its audit trail.
@@ -67,7 +62,9 @@ class FootprintResult:
     reference_period: str | None
     product_mass: pint.Quantity | None
     lca: LCAResult = field(repr=False)
-    _model: _Model = field(repr=False)
+    _model: TermModel = field(repr=False)
+    #: the caveats behind ``warnings``, with their category and field
+    caveats: list[Caveat] = field(default_factory=list, repr=False)
 
     @property
     def total(self) -> pint.Quantity:
@@ -132,7 +129,7 @@ class FootprintResult:
     def _pact_unit(self) -> tuple[str, float, str]:
         """(PACT declared unit, amount of it in one declared unit, comment)."""
         d = self.declared_unit
-        for dim, (name, unit) in _PACT_UNITS.items():
+        for dim, (name, unit) in PACT_UNITS.items():
             if d.check(dim):
                 return name, float(d.m_as(unit)), ""
         if self.product_mass is not None:

@@ -1,14 +1,36 @@
-"""The linear footprint model and readers of plant-file uncertainty specs."""
+"""Footprints as polynomials of named uncertain parameters, and the plant-file specs
+of their uncertainty.
+
+A footprint (of a product, or of a plant inventory) is a sum of terms
+``weight * prod(params)``; :class:`TermModel` collects the parameters (with their
+:class:`~greenchain.accounting.uncertainty.Distribution`), the terms and the edges of
+in-plant supply chains, and samples the total with
+:func:`~greenchain.accounting.uncertainty.monte_carlo_linear`. The readers turn a plant
+file's ``uncertainty:`` mappings (``{kind: normal, sd: '5 %'}``) into distributions,
+naming the field and file of any mistake.
+"""
 
 from __future__ import annotations
 
+__all__ = [
+    "Term",
+    "Edge",
+    "TermModel",
+    "field_error",
+    "unit_quantity",
+    "distribution_from_spec",
+    "split_uncertainty",
+    "factor_distribution",
+]
+
 import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pint
 
-from greenchain.accounting.uncertainty import Distribution, monte_carlo_linear
+from greenchain.accounting.uncertainty.distributions import Distribution
+from greenchain.accounting.uncertainty.linear import monte_carlo_linear
 from greenchain.data import factors
 from greenchain.errors import (
     GreenchainError,
@@ -17,13 +39,10 @@ from greenchain.errors import (
 )
 from greenchain.units import read_quantity, unit_of, ureg
 
-if TYPE_CHECKING:
-    from greenchain.interface.plant import Plant
-
 
 # ============================================================================ model
 @dataclass
-class _Term:
+class Term:
     """``weight * prod(params)`` kgCO2e per declared unit of ``activity``, on ``flow``."""
 
     activity: str
@@ -33,7 +52,7 @@ class _Term:
 
 
 @dataclass
-class _Edge:
+class Edge:
     """``weight * param`` declared units of ``child`` per declared unit of ``parent``."""
 
     parent: str
@@ -42,14 +61,14 @@ class _Edge:
     param: str
 
 
-class _Model:
+class TermModel:
     """The product system as a polynomial of named parameters (for the solve and MC)."""
 
     def __init__(self) -> None:
         self.values: dict[str, float] = {}
         self.dists: dict[str, Distribution] = {}
-        self.terms: list[_Term] = []
-        self.edges: list[_Edge] = []
+        self.terms: list[Term] = []
+        self.edges: list[Edge] = []
 
     def param(self, name: str, value: float, dist: Distribution | None = None) -> str:
         if name not in self.values:
@@ -63,10 +82,10 @@ class _Model:
 
     def expand(self, root: str) -> dict[tuple[str, ...], float]:
         """Footprint of one declared unit of ``root`` as {params: weight} (paths expanded)."""
-        by_activity: dict[str, list[_Term]] = {}
+        by_activity: dict[str, list[Term]] = {}
         for t in self.terms:
             by_activity.setdefault(t.activity, []).append(t)
-        children: dict[str, list[_Edge]] = {}
+        children: dict[str, list[Edge]] = {}
         for e in self.edges:
             children.setdefault(e.parent, []).append(e)
         out: dict[tuple[str, ...], float] = {}
@@ -90,50 +109,55 @@ class _Model:
 
 
 # ============================================================================ reading
-def _err(
-    plant: Plant, where: str, message: str, cls: type[GreenchainError] = InputError
+def field_error(
+    source: str | None, where: str, message: str, cls: type[GreenchainError] = InputError
 ) -> GreenchainError:
     """An error naming the field ``where`` of the plant file."""
-    return cls(message, field=where, source=plant.source_name)
+    return cls(message, field=where, source=source)
 
 
-def _as_quantity(
-    value: Any, where: str, what: str, plant: Plant, example: str = "0.25 kg"
+def unit_quantity(
+    value: Any, where: str, what: str, source: str | None, example: str = "0.25 kg"
 ) -> pint.Quantity:
     """A plant-file value that must carry a unit (strings are parsed)."""
     if isinstance(value, str):
         try:
             value = read_quantity(value, where)
         except InputError:
-            raise _err(plant, where, f"cannot read {value!r} as a quantity") from None
+            raise field_error(source, where, f"cannot read {value!r} as a quantity") from None
     if not isinstance(value, pint.Quantity) or value.units == ureg.dimensionless:
-        raise _err(plant, where, f"{what}: give it with a unit, e.g. '{example}'")
+        raise field_error(source, where, f"{what}: give it with a unit, e.g. '{example}'")
     return value
 
 
-def _level(x: Any, value: float, unit: Any, where: str, plant: Plant) -> tuple[float, bool]:
+def spread_level(
+    x: Any, value: float, unit: Any, where: str, source: str | None
+) -> tuple[float, bool]:
     """(number, relative?) of an sd/low/high entry: a percentage or an absolute amount."""
     if isinstance(x, str):
         try:
             x = read_quantity(x, where)
         except InputError:
-            raise _err(plant, where, f"cannot read {x!r}") from None
+            raise field_error(source, where, f"cannot read {x!r}") from None
     if isinstance(x, pint.Quantity):
         if x.units == ureg.percent:
             return abs(float(x.m_as(""))), True
         try:
             return float(x.m_as(unit)), False
         except pint.errors.DimensionalityError:
-            raise _err(
-                plant, where, f"{x:~P} is not compatible with the value's unit {unit:~P}", UnitError
+            raise field_error(
+                source,
+                where,
+                f"{x:~P} is not compatible with the value's unit {unit:~P}",
+                UnitError,
             ) from None
     try:
         return float(x), False
     except (TypeError, ValueError):
-        raise _err(plant, where, f"expected a number or quantity, got {x!r}") from None
+        raise field_error(source, where, f"expected a number or quantity, got {x!r}") from None
 
 
-_UNC_KEYS = {
+UNCERTAINTY_KEYS = {
     "none": set(),
     "normal": {"sd"},
     "lognormal": {"gsd", "sigma"},
@@ -143,35 +167,35 @@ _UNC_KEYS = {
 }
 
 
-def _distribution(
-    spec: Any, value: float, unit: Any, where: str, plant: Plant
+def distribution_from_spec(
+    spec: Any, value: float, unit: Any, where: str, source: str | None
 ) -> Distribution | None:
     """Read one plant-file uncertainty mapping for ``value`` [``unit``] (see module notes)."""
     if spec is None:
         return None
     unit = unit_of(unit)
     if not isinstance(spec, dict) or "kind" not in spec:
-        raise _err(plant, where, "expected a mapping such as {kind: normal, sd: '5 %'}")
+        raise field_error(source, where, "expected a mapping such as {kind: normal, sd: '5 %'}")
     kind = spec["kind"]
-    if kind not in _UNC_KEYS:
-        raise _err(plant, f"{where}.kind", f"kind must be one of {tuple(_UNC_KEYS)}")
-    extra = set(spec) - {"kind"} - _UNC_KEYS[kind]
-    missing = _UNC_KEYS[kind] - set(spec) if kind != "lognormal" else set()
+    if kind not in UNCERTAINTY_KEYS:
+        raise field_error(source, f"{where}.kind", f"kind must be one of {tuple(UNCERTAINTY_KEYS)}")
+    extra = set(spec) - {"kind"} - UNCERTAINTY_KEYS[kind]
+    missing = UNCERTAINTY_KEYS[kind] - set(spec) if kind != "lognormal" else set()
     if extra or missing or (kind == "lognormal" and len(set(spec) & {"gsd", "sigma"}) != 1):
-        need = "gsd or sigma" if kind == "lognormal" else ", ".join(sorted(_UNC_KEYS[kind]))
-        raise _err(plant, where, f"{kind} takes {need or 'nothing else'}")
+        need = "gsd or sigma" if kind == "lognormal" else ", ".join(sorted(UNCERTAINTY_KEYS[kind]))
+        raise field_error(source, where, f"{kind} takes {need or 'nothing else'}")
     try:
         if kind == "none":
             return None
         if kind == "normal":
-            sd, rel = _level(spec["sd"], value, unit, f"{where}.sd", plant)
+            sd, rel = spread_level(spec["sd"], value, unit, f"{where}.sd", source)
             return Distribution.normal(value, abs(sd) * (abs(value) if rel else 1.0))
         if kind == "lognormal":
             key = "gsd" if "gsd" in spec else "sigma"
-            spread, _ = _level(spec[key], 1.0, "", f"{where}.{key}", plant)
+            spread, _ = spread_level(spec[key], 1.0, "", f"{where}.{key}", source)
             return Distribution.lognormal(value, **{key: spread})
-        lo, lo_rel = _level(spec["low"], value, unit, f"{where}.low", plant)
-        hi, hi_rel = _level(spec["high"], value, unit, f"{where}.high", plant)
+        lo, lo_rel = spread_level(spec["low"], value, unit, f"{where}.low", source)
+        hi, hi_rel = spread_level(spec["high"], value, unit, f"{where}.high", source)
         low = value - lo * abs(value) if lo_rel else lo
         high = value + hi * abs(value) if hi_rel else hi
         if kind == "uniform":
@@ -180,22 +204,22 @@ def _distribution(
             return Distribution.triangular(low, value, high)
         return Distribution.ci95(value, low, high)
     except GreenchainError as exc:
-        if exc.source == plant.source_name and exc.field and exc.field.startswith(where):
+        if exc.source == source and exc.field and exc.field.startswith(where):
             raise
-        raise _err(plant, where, getattr(exc, "message", str(exc)), type(exc)) from None
+        raise field_error(source, where, getattr(exc, "message", str(exc)), type(exc)) from None
 
 
-def _split_uncertainty(spec: Any, main: str, where: str, plant: Plant) -> tuple[Any, Any]:
+def split_uncertainty(spec: Any, main: str, where: str, source: str | None) -> tuple[Any, Any]:
     """(spec of the amount/distance, spec of the factor) from a direct or nested mapping."""
     if spec is None or (isinstance(spec, dict) and "kind" in spec):
         return spec, None
     if isinstance(spec, dict) and set(spec) <= {main, "factor"}:
         return spec.get(main), spec.get("factor")
-    raise _err(
-        plant, where, f"expected {{kind: ...}} or {{{main}: {{kind: ...}}, factor: {{kind: ...}}}}"
+    raise field_error(
+        source, where, f"expected {{kind: ...}} or {{{main}: {{kind: ...}}, factor: {{kind: ...}}}}"
     )
 
 
-def _factor_dist(f: factors.Factor) -> Distribution | None:
+def factor_distribution(f: factors.Factor) -> Distribution | None:
     u = f.uncertainty
     return None if u is None else Distribution.from_bounds(u.kind, f.value, u.low, u.high)

@@ -3,40 +3,33 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pint
 
-from greenchain.errors import (
-    UnitError,
-)
+from greenchain.accounting.product_footprint._constants import ALLOCATIONS
+from greenchain.accounting.product_footprint.system import ProductSystem
+from greenchain.accounting.uncertainty.terms import field_error
+from greenchain.errors import UnitError
 from greenchain.units import Q_
 
-if TYPE_CHECKING:
-    from greenchain.accounting.product_footprint import _Plant
-    from greenchain.interface.plant import Plant
-
-from greenchain.accounting.product_footprint._constants import ALLOCATIONS
-from greenchain.accounting.product_footprint._model import _err
-
-# uses from package root: _Plant
+__all__ = ["allocate", "allocation_basis"]
 
 
-# ============================================================================ allocation
-def _basis(method: str, p: Any, i: int, plant: Plant) -> tuple[float, str]:
+def allocation_basis(method: str, p: Any, i: int, source: str | None) -> tuple[float, str]:
     """Allocation basis of one product: (value, text)."""
     out = p.output
     where = f"products[{i}]"
     if not isinstance(out, pint.Quantity):
-        raise _err(
-            plant,
+        raise field_error(
+            source,
             f"{where}.output",
             f"product {p.id!r}: {method} allocation needs the output with a unit",
         )
     if method == "area":
         if not out.check("[length]**2"):
-            raise _err(
-                plant,
+            raise field_error(
+                source,
                 f"{where}.output",
                 f"product {p.id!r}: area allocation needs an output in m^2, got {out:~P}",
                 UnitError,
@@ -46,16 +39,16 @@ def _basis(method: str, p: Any, i: int, plant: Plant) -> tuple[float, str]:
         if out.check("[mass]"):
             return float(out.m_as("kg")), f"{out.m_as('t'):g} t"
         if p.mass is None:
-            raise _err(
-                plant,
+            raise field_error(
+                source,
                 f"{where}.mass",
                 f"product {p.id!r}: mass allocation needs `mass` (mass per "
                 "unit of output, e.g. '22 kg/m^2')",
             )
         q = out * (p.mass if isinstance(p.mass, pint.Quantity) else Q_(p.mass, "kg"))
         if not q.check("[mass]"):
-            raise _err(
-                plant,
+            raise field_error(
+                source,
                 f"{where}.mass",
                 f"product {p.id!r}: mass {p.mass:~P} is not a mass per unit "
                 f"of output ({out.units:~P})",
@@ -63,8 +56,8 @@ def _basis(method: str, p: Any, i: int, plant: Plant) -> tuple[float, str]:
             )
         return float(q.m_as("kg")), f"{q.m_as('t'):g} t"
     if p.value is None:
-        raise _err(
-            plant,
+        raise field_error(
+            source,
             f"{where}.value",
             f"product {p.id!r}: economic allocation needs `value` (output "
             "value, e.g. '3000 wan_yuan')",
@@ -72,8 +65,8 @@ def _basis(method: str, p: Any, i: int, plant: Plant) -> tuple[float, str]:
     v = p.value if isinstance(p.value, pint.Quantity) else Q_(p.value, "CNY")
     q = v if v.check("[currency]") else v * out
     if not q.check("[currency]"):
-        raise _err(
-            plant,
+        raise field_error(
+            source,
             f"{where}.value",
             f"product {p.id!r}: value {v:~P} is neither an amount of money "
             "nor money per unit of output",
@@ -82,15 +75,34 @@ def _basis(method: str, p: Any, i: int, plant: Plant) -> tuple[float, str]:
     return float(q.m_as("CNY")), f"{q.m_as('wan_yuan'):g} wan_yuan"
 
 
-def _allocation(ctx: _Plant, method: str | None, chain: list[str], needed: bool) -> dict:
-    plant = ctx.plant
+def allocate(ctx: ProductSystem, method: str | None, chain: list[str], needed: bool) -> dict:
+    """Shares of the plant emissions that are not sub-metered, by product.
+
+    Parameters
+    ----------
+    ctx : ProductSystem
+        The plant's products.
+    method : str, optional
+        ``mass``, ``area``, ``economic`` or ``physical``; None takes the plant file's
+        ``energy_share`` values, the single product, or ``allocation.method``.
+    chain : list of str
+        The products whose shares are needed.
+    needed : bool
+        Whether any shared (not sub-metered) row exists.
+
+    Returns
+    -------
+    dict
+        ``method``, ``shares`` (product id -> fraction), ``basis`` and ``note``.
+    """
+    source = ctx.source
     products = ctx.products
     declared = {
         p.id: p.footprint.energy_share
         for p in products
         if p.footprint is not None and p.footprint.energy_share is not None
     }
-    section = plant.data.allocation
+    section = ctx.data.allocation
     if method is None:
         if not needed:
             return {
@@ -111,32 +123,34 @@ def _allocation(ctx: _Plant, method: str | None, chain: list[str], needed: bool)
         elif section is not None:
             method = section.method
         else:
-            raise _err(
-                plant,
+            raise field_error(
+                source,
                 "allocation",
                 f"the plant makes {len(products)} products "
                 f"({', '.join(ctx.index)}); choose an allocation: mass, area, economic "
                 "or physical (footprint.energy_share), or add an `allocation:` section",
             )
     if method not in ALLOCATIONS:
-        raise _err(plant, "allocation", f"allocation must be one of {ALLOCATIONS}, got {method!r}")
+        raise field_error(
+            source, "allocation", f"allocation must be one of {ALLOCATIONS}, got {method!r}"
+        )
     if method == "physical":
         shares = dict(section.shares or {}) if section is not None else {}
         shares.update(declared)
         for pid, s in shares.items():
             if pid not in ctx.index:
-                raise _err(plant, "allocation.shares", f"{pid!r} is not a product id")
+                raise field_error(source, "allocation.shares", f"{pid!r} is not a product id")
             if not 0 <= s <= 1:
-                raise _err(
-                    plant,
+                raise field_error(
+                    source,
                     f"products[{ctx.index[pid]}].footprint.energy_share",
                     f"product {pid!r}: energy_share {s} outside [0, 1]",
                 )
         total = math.fsum(shares.values())
         if total > 1 + 1e-9:
             listed = ", ".join(f"{pid} {s:g}" for pid, s in shares.items())
-            raise _err(
-                plant,
+            raise field_error(
+                source,
                 "footprint.energy_share",
                 f"energy shares sum to {total:g} > 1 ({listed}); physical "
                 "shares are fractions of the shared plant emissions",
@@ -144,8 +158,8 @@ def _allocation(ctx: _Plant, method: str | None, chain: list[str], needed: bool)
         if needed:
             for pid in chain:
                 if pid not in shares:
-                    raise _err(
-                        plant,
+                    raise field_error(
+                        source,
                         f"products[{ctx.index[pid]}].footprint.energy_share",
                         f"product {pid!r} has no energy_share for physical "
                         "allocation (write 0 if it takes none)",
@@ -156,10 +170,10 @@ def _allocation(ctx: _Plant, method: str | None, chain: list[str], needed: bool)
             "basis": dict(shares),
             "unallocated": max(0.0, 1.0 - total),
         }
-    basis = {p.id: _basis(method, p, i, plant) for i, p in enumerate(products)}
+    basis = {p.id: allocation_basis(method, p, i, source) for i, p in enumerate(products)}
     total = math.fsum(v for v, _ in basis.values())
     if total <= 0:
-        raise _err(plant, "allocation", f"{method} allocation: the bases sum to zero")
+        raise field_error(source, "allocation", f"{method} allocation: the bases sum to zero")
     return {
         "method": method,
         "shares": {pid: v / total for pid, (v, _) in basis.items()},

@@ -1,0 +1,77 @@
+"""Plant inventory rows as product-footprint flows."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from greenchain.accounting.inventory import InventoryResult, from_records, process_emissions
+from greenchain.accounting.product_footprint.system import ProductSystem
+from greenchain.accounting.records import plant_records
+from greenchain.accounting.uncertainty.terms import field_error
+from greenchain.data.plant_file import PlantData
+
+__all__ = ["inventory_at_basis", "row_flow", "row_product"]
+
+
+def inventory_at_basis(
+    data: PlantData, source: str | None, basis: str, ar: str, year: int | None
+) -> InventoryResult:
+    """The plant inventory with electricity at ``basis`` (life-cycle: national factor).
+
+    Parameters
+    ----------
+    data : PlantData
+        Validated plant data.
+    source : str, optional
+        The plant file's name, for messages.
+    basis : str
+        Grid-factor basis (``lifecycle`` takes the national life-cycle factor).
+    ar : str
+        GWP set, e.g. ``AR6``.
+    year : int, optional
+        Electricity factor year (default: the plant year).
+    """
+    records = plant_records(data, source, keep_empty=True)
+    if records.empty:
+        records = pd.DataFrame({"carrier": [], "amount": [], "unit": []})
+    if "dataset" in records.columns and records["dataset"].isna().all():
+        records = records.drop(columns="dataset")
+    if basis == "lifecycle" and len(records):
+        records.loc[records["carrier"] == "electricity", "region"] = "national"
+    process = process_emissions(data.process_emissions, gwp=ar, source=source)
+    return from_records(
+        records,
+        gwp=ar,
+        grid_basis=basis,
+        grid_year=year,
+        source=source,
+        process=process,
+    )
+
+
+def row_flow(acts: pd.DataFrame, idx: int) -> tuple[str, str]:
+    """(stage, item) of inventory row ``idx`` in the footprint's contributions."""
+    carrier = str(acts["carrier"].iat[idx])
+    category = str(acts["category"].iat[idx])
+    if category == "industrial_process":
+        return ("process", carrier)
+    if category == "exported_energy":
+        return ("plant energy", f"{carrier} (exported)")
+    return ("plant energy", carrier)
+
+
+def row_product(acts: pd.DataFrame, idx: int, ctx: ProductSystem) -> str | None:
+    """The product inventory row ``idx`` is sub-metered to, or None if it is shared."""
+    path = acts["_path"].iat[idx] if "_path" in acts.columns else None
+    if isinstance(path, str) and path.startswith("process_emissions["):
+        i = int(path[len("process_emissions[") : -1])
+        pid = ctx.data.process_emissions[i].product
+        if pid is not None and pid not in ctx.index:
+            raise field_error(
+                ctx.source,
+                f"{path}.product",
+                f"{pid!r} is not a product id (products are {list(ctx.index)})",
+            )
+        return pid
+    value = acts["product"].iat[idx] if "product" in acts.columns else None
+    return value if isinstance(value, str) and value else None
