@@ -26,6 +26,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check greenchain tests benchmarks examples scripts
 	$(BIN)/ruff format --check greenchain tests benchmarks examples scripts
 	$(BIN)/mypy greenchain
+	$(BIN)/lint-imports --no-cache
 
 docs: $(STAMP)
 	$(BIN)/mkdocs build --strict --quiet --site-dir build/site

@@ -116,19 +116,7 @@ footprint.by_stage()
 
 # %%
 retrofits = plant.retrofits()
-retrofits[
-    [
-        "measure",
-        "energy_saved_tce",
-        "co2_avoided_t",
-        "annual_savings",
-        "capex",
-        "simple_payback_years",
-        "npv",
-        "abatement_cost",
-        "saving_status",
-    ]
-]
+retrofits[list(gc.retrofit.SUMMARY_COLUMNS)]  # blanks (NaN) say why in `reason`
 
 # %%
 # stack the package's increments; alternatives evaluated alone are left out
@@ -151,17 +139,12 @@ score.by_indicator[
 
 # %%
 table = retrofits.set_index("measure")
-best = [
-    m
-    for m in table.index
-    if (table.loc[m, "energy_saved_tce"] or 0) > 0
-    and (table.loc[m, "abatement_cost"] is not None and table.loc[m, "abatement_cost"] < 0)
-    and m != "dry_granulation"
-]  # an alternative to continuous ball milling
-score.with_measures(best)
+saves_money = (table["energy_saved_tce"] > 0) & (table["abatement_cost"] < 0)
+best = [m for m in table.index[saves_money] if m != "dry_granulation"]  # an alternative
+plant.score_with_measures(best)
 
 # %%
-after = gc.retrofit.apply_package(plant, best)
+after = plant.apply_package(best)  # a new Plant; `plant` is unchanged
 after_intensity = after.energy().intensity("porcelain_tile")
 after_level = grading.gb21252_level(
     after_intensity, product=attrs["limit_product"], water_absorption=attrs["water_absorption"]

@@ -35,10 +35,7 @@ def _charts(plant, inventory, energy, retrofits, score, limits, intensity) -> li
         "limit_standing.png": (plots.limit_standing, (intensity, limits)),
         "mac_curve.png": (plots.mac_curve, (drawable,)),
         "retrofit_waterfall.png": (plots.retrofit_waterfall, (inventory.total.magnitude, drawable)),
-        "score_radar.png": (
-            plots.score_radar,
-            (score.by_area.set_index("area")["share"].fillna(0.0),),
-        ),
+        "score_radar.png": (plots.area_radar, (score,)),
     }
     written = []
     for name, (draw, args) in jobs.items():
@@ -67,15 +64,9 @@ def main() -> int:
     score = plant.green_factory_score("GB/T 36132-2025")
 
     table = retrofits.set_index("measure")
-    best = [
-        m
-        for m in table.index
-        if (table.loc[m, "energy_saved_tce"] or 0) > 0
-        and table.loc[m, "abatement_cost"] is not None
-        and table.loc[m, "abatement_cost"] < 0
-        and m != "dry_granulation"
-    ]
-    after = gc.retrofit.apply_package(plant, best)
+    saves_money = (table["energy_saved_tce"] > 0) & (table["abatement_cost"] < 0)
+    best = [m for m in table.index[saves_money] if m != "dry_granulation"]  # an alternative
+    after = plant.apply_package(best)
     after_intensity = after.energy().intensity("porcelain_tile")
     after_level = grading.gb21252_level(
         after_intensity, product=attrs["limit_product"], water_absorption=attrs["water_absorption"]

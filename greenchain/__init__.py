@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from greenchain import _moved
 from greenchain._resources import example_path
-from greenchain.units import Q_, ureg
 
 if TYPE_CHECKING:  # the lazy names, typed for the user's checker
     from greenchain.data.gwp import gwp as gwp
     from greenchain.interface.io import load_plant as load_plant
     from greenchain.interface.plant import Plant as Plant
+    from greenchain.units import Q_ as Q_
+    from greenchain.units import ureg as ureg
 
 __version__ = "0.2.0.dev0"
 
@@ -31,8 +32,8 @@ __all__ = ["Q_", "ureg", "__version__", "gwp", "load_plant", "example_path", "Pl
 
 _moved.install()
 
-# Short names, loaded on first access so that `import greenchain` stays light: the
-# module of each name in its layer folder.
+# Short names, loaded on first access so that `import greenchain` stays light (not
+# even the unit registry is built until used): the module of each name in its layer.
 _HOMES = {
     "errors": "greenchain.errors",
     "units": "greenchain.units",
@@ -64,6 +65,8 @@ _DEPRECATED = {
 }
 # Objects (not modules) reached from the top level.
 _OBJECTS = {
+    "Q_": ("greenchain.units", "Q_"),
+    "ureg": ("greenchain.units", "ureg"),
     "gwp": ("greenchain.data.gwp", "gwp"),
     "load_plant": ("greenchain.interface.io", "load_plant"),
     "Plant": ("greenchain.interface.plant", "Plant"),

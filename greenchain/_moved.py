@@ -41,6 +41,9 @@ MOVED: dict[str, str] = {
     "greenchain.scoring": "greenchain.decisions.scoring",
     "greenchain.scoring.cli": "greenchain.interface.cli.score",
     "greenchain.scoring.plots": "greenchain.interface.plots",
+    # plant_indicators, plant_references, plant_score; score_with_measures is in
+    # greenchain.decisions.scoring.with_measures (and Plant.score_with_measures)
+    "greenchain.scoring.plant": "greenchain.decisions.scoring.indicators",
     "greenchain.plant": "greenchain.interface.plant",
     "greenchain.io": "greenchain.interface.io",
     "greenchain.excel": "greenchain.interface.io.excel",
@@ -74,6 +77,27 @@ def new_path(old: str) -> str | None:
     return None
 
 
+class _PackageAlias(ModuleType):
+    """An old package path: every attribute is read from the package at its new path.
+
+    A proxy rather than the package itself, so that importing an old submodule path
+    (which makes Python set the submodule as an attribute of its parent) cannot
+    replace a function of the real package that shares the submodule's name
+    (``greenchain.retrofit.macc``, the module, against ``retrofit.macc``, the curve).
+    """
+
+    def __init__(self, name: str, target: ModuleType):
+        super().__init__(name, target.__doc__)
+        self.__dict__["_target"] = target
+        self.__path__ = list(target.__path__)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.__dict__["_target"], name)
+
+    def __dir__(self) -> list[str]:
+        return dir(self.__dict__["_target"])
+
+
 class _AliasLoader(importlib.abc.Loader):
     """Puts the module at the new path into ``sys.modules`` under the old name."""
 
@@ -90,7 +114,8 @@ class _AliasLoader(importlib.abc.Loader):
             DeprecationWarning,
             stacklevel=_user_stacklevel(),
         )
-        sys.modules[old] = importlib.import_module(self.target)
+        target = importlib.import_module(self.target)
+        sys.modules[old] = _PackageAlias(old, target) if hasattr(target, "__path__") else target
 
 
 def _user_stacklevel() -> int:
@@ -120,4 +145,7 @@ class MovedModuleFinder(importlib.abc.MetaPathFinder):
 def install() -> None:
     """Add the finder to ``sys.meta_path`` once (called by ``greenchain/__init__``)."""
     if not any(isinstance(f, MovedModuleFinder) for f in sys.meta_path):
-        sys.meta_path.append(MovedModuleFinder())
+        # first in line: the regular path finder would otherwise load a moved module's
+        # file a second time under its old name (greenchain.retrofit.catalogue found
+        # through the aliased parent's __path__)
+        sys.meta_path.insert(0, MovedModuleFinder())

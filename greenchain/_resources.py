@@ -16,7 +16,25 @@ __all__ = ["data_root", "data_path", "example_path"]
 
 @cache
 def data_root() -> Path:
-    """Return the folder holding the shipped factor files."""
+    """Return the folder holding the shipped factor files.
+
+    ``greenchain/_data/factors`` in an installed wheel, ``factors/`` at the repository
+    root in an editable checkout. Cached.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    FileNotFoundError
+        Neither folder exists (a broken installation).
+
+    Examples
+    --------
+    >>> (data_root() / "sources.yaml").is_file()
+    True
+    """
     packaged = resources.files("greenchain") / "_data" / "factors"
     if packaged.is_dir():
         return Path(str(packaged))
@@ -27,12 +45,49 @@ def data_root() -> Path:
 
 
 def data_path(*parts: str) -> Path:
-    """Return the path of a shipped data file, e.g. ``data_path("units.txt")``."""
+    """Return the path of a shipped data file, e.g. ``data_path("units.txt")``.
+
+    Parameters
+    ----------
+    *parts : str
+        Path components below the data folder (``"measures"``, ``"ceramics.yaml"``).
+
+    Returns
+    -------
+    Path
+        The path; whether the file exists is not checked.
+
+    Examples
+    --------
+    >>> data_path("measures", "ceramics.yaml").name
+    'ceramics.yaml'
+    """
     return data_root().joinpath(*parts)
 
 
 def example_path(name: str) -> Path:
-    """Return the path of a shipped example plant file, e.g. ``"tile_plant.yaml"``."""
+    """Return the path of a shipped example plant file.
+
+    Parameters
+    ----------
+    name : str
+        File name: ``"tile_plant.yaml"``, ``"dyeing_mill.yaml"`` or
+        ``"shoe_factory.yaml"``.
+
+    Returns
+    -------
+    Path
+
+    Raises
+    ------
+    FileNotFoundError
+        No example of that name.
+
+    Examples
+    --------
+    >>> example_path("tile_plant.yaml").name
+    'tile_plant.yaml'
+    """
     packaged = resources.files("greenchain") / "_data" / "examples" / name
     if packaged.is_file():
         return Path(str(packaged))

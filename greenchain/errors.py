@@ -146,6 +146,28 @@ def reraise_as_field(field: str) -> Iterator[None]:
 
     Used where a public argument is passed to a lower-level model (e.g. a steam property
     call) whose own argument name would mean nothing to the caller.
+
+    Parameters
+    ----------
+    field : str
+        The caller's argument or field name to put in the error.
+
+    Yields
+    ------
+    None
+
+    Raises
+    ------
+    OutOfRangeError
+        Naming ``field``, chained to the inner error.
+
+    Examples
+    --------
+    >>> with reraise_as_field("steam_pressure"):
+    ...     raise OutOfRangeError("above 22.064 MPa", field="p")
+    Traceback (most recent call last):
+    ...
+    greenchain.errors.OutOfRangeError: steam_pressure: above 22.064 MPa
     """
     try:
         yield
@@ -192,6 +214,10 @@ def user_stacklevel() -> int:
     Counts the frames, from the caller of this function outward, that belong to
     greenchain itself (or to the import machinery), so the warning names the first line
     outside the package: the user's.
+
+    Returns
+    -------
+    int
     """
     frame = sys._getframe(1)
     level = 1
@@ -212,7 +238,17 @@ def caveat(
     Inside :func:`collect_caveats` (a public entry point building a result) the caveat
     is appended to that result's list, in this thread and context only; elsewhere (a
     physics function called directly) it is issued with :func:`warnings.warn`, pointing
-    at the user's line.
+    at the user's line. A caveat already collected (same message and category) is not
+    added twice.
+
+    Parameters
+    ----------
+    message : str
+        What the reader should know.
+    category : type of Warning, default UserWarning
+        The warning class, e.g. :class:`FallbackWarning`; kept with the caveat.
+    field : str, optional
+        The input field the caveat concerns.
 
     Examples
     --------
@@ -234,6 +270,11 @@ def collect_caveats() -> Iterator[list[Caveat]]:
 
     Nested blocks each get their own list; a public function that calls another hands
     the inner result's caveats on with :func:`emit_caveats`.
+
+    Yields
+    ------
+    list of Caveat
+        Filled while the block runs.
     """
     sink: list[Caveat] = []
     token = _SINK.set(sink)
@@ -248,6 +289,18 @@ def emit_caveats(caveats: Iterable[Caveat]) -> None:
 
     Called once by each public entry point with its result's caveats, so a user sees
     each warning once, at their own line, and an outer computation inherits them.
+
+    Parameters
+    ----------
+    caveats : iterable of Caveat
+        The caveats of a result (``result.caveats``).
+
+    Examples
+    --------
+    >>> with collect_caveats() as outer:
+    ...     emit_caveats([Caveat(FallbackWarning, "using the 2023 grid factor")])
+    >>> [c.message for c in outer]
+    ['using the 2023 grid factor']
     """
     sink = _SINK.get()
     for c in caveats:

@@ -9,7 +9,13 @@ every public function: they accept a pint Quantity in any compatible unit, or a
 plain number (scalar, list, ndarray, Series) read in the documented unit, and
 return a float ndarray in that unit. Wrong dimensions raise
 :class:`~greenchain.errors.UnitError` and non-finite values raise
-:class:`~greenchain.errors.InputError`, each naming the argument.
+:class:`~greenchain.errors.InputError`, each naming the argument. On top of them,
+:func:`fraction` and :func:`nonnegative` read the two most common kinds of
+argument, and :func:`quantity` wraps computed magnitudes back into a Quantity.
+Nothing is clamped: a value out of range raises
+:class:`~greenchain.errors.OutOfRangeError` naming the argument.
+
+:data:`QuantityLike` is the type of every argument that accepts a quantity.
 
 Examples
 --------
@@ -27,7 +33,8 @@ from __future__ import annotations
 import functools
 import os
 import re
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeAlias
 
 import numpy as np
 import pint
@@ -45,8 +52,14 @@ __all__ = [
     "quantity",
     "parse_quantity",
     "fraction",
+    "nonnegative",
     "read_quantity",
+    "QuantityLike",
 ]
+
+#: What a quantity argument accepts: a pint Quantity in any compatible unit, a plain
+#: number or array (read in the documented unit), or a string such as ``"4000 m^3"``.
+QuantityLike: TypeAlias = pint.Quantity | float | int | np.ndarray | str | Sequence[float]
 
 
 def _build_registry() -> pint.UnitRegistry:
@@ -64,10 +77,30 @@ Q_ = ureg.Quantity
 pint.set_application_registry(ureg)
 
 
-def unit_of(unit: Any) -> pint.Unit:
+def unit_of(unit: str | pint.Unit) -> pint.Unit:
     """Parse a unit string with the greenchain registry, raising :class:`UnitError`.
 
     Parsed units are cached (pint re-parses strings such as ``"MWh"`` on every use).
+
+    Parameters
+    ----------
+    unit : str or pint.Unit
+        A unit expression such as ``"kWh"`` or ``"kgce/t"``; a ``pint.Unit`` is
+        returned as it is.
+
+    Returns
+    -------
+    pint.Unit
+
+    Raises
+    ------
+    UnitError
+        If the expression does not parse in the greenchain registry.
+
+    Examples
+    --------
+    >>> unit_of("kgce/t")
+    <Unit('kilogram_coal_equivalent / metric_ton')>
     """
     if isinstance(unit, pint.Unit):
         return unit
@@ -94,6 +127,17 @@ _NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.
 def parse_quantity(text: str) -> pint.Quantity:
     """Read ``"4000 m^3"`` or ``"90 degC"`` (offset units included) as a Quantity.
 
+    Parameters
+    ----------
+    text : str
+        A number followed by a unit, or any expression pint can evaluate.
+
+    Returns
+    -------
+    pint.Quantity
+
+    Examples
+    --------
     >>> parse_quantity("90 degC").to("K")
     <Quantity(363.15, 'kelvin')>
     """
@@ -108,7 +152,31 @@ def parse_quantity(text: str) -> pint.Quantity:
 def read_quantity(value: Any, name: str, *, source: str | None = None) -> Any:
     """Parse a text quantity (``"220 degC"``, ``"4000 m^3"``); other values pass through.
 
-    Raises :class:`InputError` naming ``name`` (and ``source``) on unreadable text.
+    Parameters
+    ----------
+    value : str or any
+        Text to parse; anything else is returned unchanged.
+    name : str
+        Argument name used in error messages.
+    source : str, optional
+        File (or sheet and cell) the value came from, for error messages.
+
+    Returns
+    -------
+    pint.Quantity or any
+        The parsed Quantity, or ``value`` itself when it is not text.
+
+    Raises
+    ------
+    InputError
+        Naming ``name`` (and ``source``) when the text cannot be read.
+
+    Examples
+    --------
+    >>> read_quantity("220 degC", "temperature")
+    <Quantity(220, 'degree_Celsius')>
+    >>> read_quantity(3.0, "amount")
+    3.0
     """
     if not isinstance(value, str):
         return value
@@ -171,6 +239,32 @@ def temperature(value: Any, unit: str, name: str) -> np.ndarray:
 
     Plain numbers are read in ``unit`` (e.g. ``"degC"``); a Quantity in degF or K
     is converted. Differences of temperature should use ``delta_degC`` or K.
+
+    Parameters
+    ----------
+    value : Quantity, str, numeric or array-like
+        An absolute temperature: a Quantity in any temperature unit, or plain
+        numbers read in ``unit``.
+    unit : str
+        The documented unit of the argument (``"degC"``, ``"K"`` ...).
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        Temperatures in ``unit``.
+
+    Raises
+    ------
+    OutOfRangeError
+        If a temperature is below absolute zero.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> float(temperature(Q_(300, "K"), "degC", "temperature"))
+    26.85...
     """
     arr = magnitude(value, unit, name)
     kelvin = Q_(arr, unit).m_as("K")
@@ -192,6 +286,39 @@ def check_range(
     """Raise :class:`OutOfRangeError` naming ``name`` if any value is outside the range.
 
     Nothing is clamped: the values are returned unchanged when they pass.
+
+    Parameters
+    ----------
+    values : numpy.ndarray or array-like
+        Magnitudes to check (already in the unit of ``low`` and ``high``).
+    name : str
+        Argument name used in error messages.
+    low : float, optional
+        Lower bound; no lower bound if omitted.
+    high : float, optional
+        Upper bound; no upper bound if omitted.
+    low_inclusive : bool, default True
+        Whether ``low`` itself is allowed.
+    high_inclusive : bool, default True
+        Whether ``high`` itself is allowed.
+    unit : str, default ""
+        Unit label appended to the bounds in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``values`` as a float array, unchanged.
+
+    Raises
+    ------
+    OutOfRangeError
+        Naming ``name``, for the first value outside the range.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> check_range(np.array([0.5, 2.0]), "ratio", low=0, low_inclusive=False)
+    array([0.5, 2. ])
     """
     arr = np.asarray(values, dtype=float)
     suffix = f" {unit}" if unit else ""
@@ -217,22 +344,113 @@ def quantity(values: Any, unit: str | pint.Unit) -> pint.Quantity:
 
     Functions end with ``return quantity(result, "tCO2")`` so that a scalar input
     gives a scalar Quantity and an array input an array Quantity.
+
+    Parameters
+    ----------
+    values : numeric or array-like
+        Computed magnitudes, in ``unit``.
+    unit : str or pint.Unit
+        Their unit.
+
+    Returns
+    -------
+    pint.Quantity
+        A scalar Quantity for 0-d input, else an array Quantity.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> quantity(np.asarray(2.5), "kW")
+    <Quantity(2.5, 'kilowatt')>
     """
     arr = np.asarray(values, dtype=float)
     return Q_(float(arr) if arr.ndim == 0 else arr, unit)
 
 
-def fraction(value: Any, name: str) -> np.ndarray:
-    """An efficiency-like fraction in (0, 1]: a plain number, or a Quantity in percent.
+def fraction(
+    value: QuantityLike,
+    name: str,
+    *,
+    low_inclusive: bool = False,
+    high_inclusive: bool = True,
+) -> np.ndarray:
+    """A fraction between 0 and 1: a plain number, or a Quantity in percent.
 
-    Raises :class:`OutOfRangeError` naming ``name`` outside (0, 1]; never clamps.
+    The default interval, 0 excluded and 1 included, suits efficiencies; shares,
+    losses and effectiveness take ``low_inclusive=True``.
+
+    Parameters
+    ----------
+    value : float, array-like or Quantity
+        The fraction [dimensionless]; ``Q_(85, "percent")`` is read as 0.85.
+    name : str
+        Argument name used in error messages.
+    low_inclusive : bool, default False
+        Whether 0 itself is allowed.
+    high_inclusive : bool, default True
+        Whether 1 itself is allowed.
+
+    Returns
+    -------
+    numpy.ndarray
+        The fractions, unchanged.
+
+    Raises
+    ------
+    UnitError
+        If ``value`` carries a unit that is not dimensionless.
+    OutOfRangeError
+        Naming ``name``, for a value outside the interval; nothing is clamped.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> float(fraction(Q_(85, "percent"), "efficiency"))
+    0.85
+    >>> float(fraction(0, "losses", low_inclusive=True))
+    0.0
     """
     arr = magnitude(value, "", name)
-    bad = (arr <= 0) | (arr > 1)
+    bad = (arr < 0 if low_inclusive else arr <= 0) | (arr > 1 if high_inclusive else arr >= 1)
     if np.any(bad):
+        interval = f"{'[' if low_inclusive else '('}0, 1{']' if high_inclusive else ')'}"
         raise OutOfRangeError(
-            f"must be in (0, 1], got {arr[bad].ravel()[0]:g} (give a fraction, or a Quantity "
-            "in percent)",
+            f"must be in {interval}, got {arr[bad].ravel()[0]:g} (give a fraction, or a "
+            "Quantity in percent)",
             field=name,
         )
     return arr
+
+
+def nonnegative(value: QuantityLike, unit: str | pint.Unit, name: str) -> np.ndarray:
+    """Read a quantity that cannot be negative (a mass, a flow, hours, a heat capacity).
+
+    Parameters
+    ----------
+    value : float, array-like or Quantity
+        A Quantity in any unit of the dimension of ``unit``, or plain numbers read
+        in ``unit``.
+    unit : str or pint.Unit
+        The documented unit of the argument.
+    name : str
+        Argument name used in error messages.
+
+    Returns
+    -------
+    numpy.ndarray
+        Magnitudes in ``unit``, all >= 0.
+
+    Raises
+    ------
+    UnitError
+        If ``value`` carries a unit of another dimension.
+    OutOfRangeError
+        Naming ``name``, for a negative value; nothing is clamped.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> float(nonnegative(Q_(2, "t/h"), "kg/h", "steam_flow"))
+    2000.0
+    """
+    return check_range(magnitude(value, unit, name), name, low=0.0, unit=str(unit))

@@ -12,6 +12,7 @@ from greenchain.data.plant_file import EnergyEntry, PlantData
 from greenchain.errors import InputError, UnitError
 from greenchain.interface.cli import main
 from greenchain.interface.io import excel, load_plant, parse_plant, read_plant_data
+from greenchain.interface.plant import Plant
 from greenchain.units import Q_
 
 TILE = gc.example_path("tile_plant.yaml")
@@ -103,7 +104,8 @@ def test_template_needs_xlsx_name(tmp_path):
 
 def test_round_trip_gives_the_yaml_results(template):
     yaml_plant, xlsx_plant = load_plant(TILE), load_plant(template)
-    assert isinstance(xlsx_plant, excel.ExcelPlant)
+    assert isinstance(xlsx_plant, Plant) and type(xlsx_plant) is type(yaml_plant)
+    assert isinstance(xlsx_plant.locator, excel.CellMap) and yaml_plant.locator is None
     assert xlsx_plant.data == yaml_plant.data
     inv_x, inv_y = quiet(xlsx_plant.inventory), quiet(yaml_plant.inventory)
     assert inv_x.total.m_as("tCO2e") == pytest.approx(inv_y.total.m_as("tCO2e"), rel=1e-12)
@@ -165,6 +167,22 @@ def test_wrong_dimension_unit_names_the_unit_cell(workbook):
     plant = load_plant(save())
     with pytest.raises(UnitError, match=r"^energy!C5 in tile\.xlsx: .*'kWh'"):
         quiet(plant.inventory)
+
+
+def test_a_package_keeps_the_cell_locator(workbook):
+    """apply_package returns plant.with_data(...): later errors still name cells."""
+    wb, save = workbook
+    wb["plant"]["B3"] = "Atlantis"  # energy works without a grid region; the inventory not
+    plant = load_plant(save())
+    for after in (
+        quiet(gc.retrofit.apply_package, plant, ["continuous_ball_mill"]),
+        quiet(plant.apply_package, ["continuous_ball_mill"]),
+    ):
+        assert type(after) is Plant and after is not plant
+        assert after.locator is plant.locator and after.source == plant.source
+        assert after.data.energy[3].amount.m_as("MWh") == pytest.approx(8400 * 0.8)
+        with pytest.raises(InputError, match=r"^plant!B3 in tile\.xlsx: unknown region"):
+            quiet(after.inventory)
 
 
 def test_unknown_carrier_names_the_cell(workbook):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sys
-import types
+import importlib
 import warnings
 
 import numpy as np
@@ -14,12 +13,12 @@ from greenchain.data.tables import read_table
 from greenchain.decisions.grading import (
     BELOW_LIMIT,
     EQUIPMENT_GRADERS,
-    _equipment_grader,
     dyeing_norm_check,
     gb21252_level,
     gb21252_limits,
     gb21252_products,
     grade_equipment,
+    product_limits,
 )
 from greenchain.errors import (
     FactorNotFound,
@@ -259,30 +258,57 @@ def test_grade_equipment_unknown_kind():
 
 
 def test_grade_equipment_dispatches_kwargs(monkeypatch):
-    fake = types.ModuleType("greenchain.processes.motors")
-    fake.gb18613_level = lambda **kw: ("graded", kw)
-    monkeypatch.setitem(sys.modules, "greenchain.processes.motors", fake)
+    monkeypatch.setitem(EQUIPMENT_GRADERS, "motor", lambda **kw: ("graded", kw))
     assert grade_equipment("motor", rated_power=11, efficiency=0.9) == (
         "graded",
         {"rated_power": 11, "efficiency": 0.9},
     )
 
 
-def test_grade_equipment_missing_module(monkeypatch):
-    monkeypatch.setitem(
-        EQUIPMENT_GRADERS, "motor", ("greenchain.processes._no_such_module", "gb18613_level")
-    )
-    with pytest.raises(ModuleNotFoundError, match="gb18613_level"):
-        grade_equipment("motor")
-
-
-@pytest.mark.parametrize("kind", sorted(EQUIPMENT_GRADERS))
-def test_grade_equipment_real_modules(kind):
-    module_name, function = EQUIPMENT_GRADERS[kind]
-    module = pytest.importorskip(module_name)
-    assert _equipment_grader(kind) is getattr(module, function)
+@pytest.mark.parametrize(
+    ("kind", "module_name", "function"),
+    [
+        ("motor", "greenchain.processes.motors", "gb18613_level"),
+        ("compressor", "greenchain.processes.compressed_air", "gb19153_level"),
+        ("transformer", "greenchain.processes.transformers", "gb20052_level"),
+        ("boiler", "greenchain.processes.boilers", "gb24500_level"),
+    ],
+)
+def test_grade_equipment_real_modules(kind, module_name, function):
+    """The graders are imported functions of the physics layer, not names looked up."""
+    assert EQUIPMENT_GRADERS[kind] is getattr(importlib.import_module(module_name), function)
 
 
 def test_below_limit_matches_equipment_convention():
     levels = pytest.importorskip("greenchain.processes._levels")
     assert BELOW_LIMIT == levels.BELOW_LIMIT
+
+
+# --------------------------------------------------------------------------- plant products
+def _product(pid, **attributes):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(id=pid, attributes=attributes)
+
+
+def test_product_limits_reads_the_attributes():
+    tile = product_limits(_product("tile", limit_product="dry_pressed_tile", water_absorption=0.1))
+    assert tile.kind == "gb21252" and tile.standard == "GB 21252-2023"
+    assert tile.limits() == gb21252_limits("dry_pressed_tile", 0.1)
+    assert tile.level(Q_(5.0, "kgce/m^2")) == gb21252_level(
+        5.0, product="dry_pressed_tile", water_absorption=0.1
+    )
+    cloth = product_limits(_product("cloth", fabric="woven"))
+    assert cloth.kind == "dyeing_norm" and cloth.standard == "dyeing norm 2017 (woven)"
+    s = cloth.standing(28)
+    assert s["level"] == "meets limit" and s["limit"] > 28
+    with pytest.raises(InputError, match="no levels"):
+        cloth.limits()
+    assert product_limits(_product("shoe")) is None
+
+
+def test_product_limits_standing_matches_the_graders():
+    tile = product_limits(_product("tile", limit_product="dry_pressed_tile", water_absorption=0.1))
+    s = tile.standing(Q_(150, "MJ/m^2"))
+    assert s["specific_energy"] == pytest.approx(Q_(150, "MJ/m^2").m_as("kgce/m^2"))
+    assert (s["level"], s["limit"], s["status"]) == (2, 7.0, "transcribed")

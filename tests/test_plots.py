@@ -165,11 +165,31 @@ def test_score_radar_from_by_area_table_and_errors():
     )
     ax = plots.score_radar(table)
     assert [t.get_text() for t in ax.get_xticklabels()] == ["X area", "Y area", "Z area"]
-    with pytest.raises(InputError, match="area_scores"):
+    with pytest.raises(InputError, match="result"):
         plots.score_radar({"a": 1.2, "b": 0.5, "c": 0.1})
     _, flat = plt.subplots()
     with pytest.raises(InputError, match="polar"):
         plots.score_radar(table, ax=flat)
+
+
+def test_one_radar_under_two_names():
+    assert plots.score_radar is plots.area_radar
+
+
+def test_area_radar_and_gap_chart_of_a_score_result():
+    from greenchain.decisions.scoring import score
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        r = score("GB/T 36132-2018", evidence={"buildings_mandatory": "yes"})
+    ax = plots.area_radar(r)
+    assert ax.name == "polar" and ax.get_title().startswith("GB/T 36132-2018: ")
+    assert len(ax.lines[0].get_xdata()) == len(r.by_area) + 1
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == list(r.by_area["name_en"])
+    assert len(plots.gap_chart(r, top=4).patches) == 4
+    with pytest.raises(InputError, match="top"):
+        plots.gap_chart(r, top=0)
+    plt.close("all")
 
 
 def test_bad_language(inventory):

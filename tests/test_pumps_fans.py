@@ -152,6 +152,33 @@ def test_pump_errors():
         pumps.fluid_power(Q_(3, "kW"), 10)
 
 
+# ---------------------------------------------------------------- measured efficiency
+def test_measured_efficiency_is_the_step_pumps_and_fans_share():
+    r = affinity.measured_efficiency(Q_(40, "kW"), 60, Q_(95, "percent"), hours=1000)
+    assert r.shaft_power.m_as("kW") == pytest.approx(57.0, rel=1e-12)
+    assert r.efficiency.m_as("percent") == pytest.approx(40 / 57 * 100, rel=1e-12)
+    assert r.energy.m_as("kWh") == pytest.approx(60_000, rel=1e-12)
+    assert affinity.measured_efficiency(1, 2, 0.9).energy is None
+    pump = pumps.pump_efficiency(300, 40, 60, 0.93, hours=100)
+    shared = affinity.measured_efficiency(pumps.fluid_power(300, 40), 60, 0.93, hours=100)
+    assert pump.efficiency == shared.efficiency and pump.energy == shared.energy
+    fan = fans.fan_efficiency(22000, -400, 600, 0.99, 40, 0.93)
+    shared = affinity.measured_efficiency(fans.fan_air_power(22000, -400, 600, 0.99), 40, 0.93)
+    assert fan.efficiency == shared.efficiency and fan.shaft_power == shared.shaft_power
+
+
+def test_measured_efficiency_errors_name_the_argument():
+    with pytest.raises(OutOfRangeError, match="measured_power") as exc:
+        affinity.measured_efficiency(10, 5, 0.9, machine="fan")
+    assert "fan efficiency above 100 %" in str(exc.value)
+    with pytest.raises(OutOfRangeError, match="motor_efficiency"):
+        affinity.measured_efficiency(1, 5, 0)
+    with pytest.raises(OutOfRangeError, match="output_power"):
+        affinity.measured_efficiency(-1, 5, 0.9)
+    with pytest.raises(OutOfRangeError, match="hours"):
+        affinity.measured_efficiency(1, 5, 0.9, hours=-1)
+
+
 # ---------------------------------------------------------------- fans
 def test_fan_air_power_amo(amo_fluid_power_unit_cpp):
     for cfm, p_in, p_out, kp, kw in amo_fluid_power_unit_cpp["fans"]:

@@ -29,10 +29,14 @@ from greenchain.decisions.retrofit import (  # noqa: E402
     package_summary,
     plant_retrofits,
 )
-from greenchain.decisions.retrofit.assess import COLUMNS, _state  # noqa: E402
+from greenchain.decisions.retrofit._effects import Effect  # noqa: E402
+from greenchain.decisions.retrofit.assess import COLUMNS, NUMERIC_COLUMNS  # noqa: E402
 from greenchain.decisions.retrofit.catalogue import EQUIPMENT_KINDS, catalogue_table  # noqa: E402
+from greenchain.decisions.retrofit.package import package_data, remaining_shares  # noqa: E402
 from greenchain.errors import (  # noqa: E402
+    Caveat,
     DataError,
+    GreenchainWarning,
     InputError,
     OutOfRangeError,
     UnverifiedDataWarning,
@@ -265,14 +269,12 @@ def test_ranked_table_and_mac_curve(name, tables, tmp_path, tile, dyeing):
     table = tables[name]
     plant = tile if name == "tile" else dyeing
     assert set(BINDING) <= set(table.columns) and list(table.columns) == list(COLUMNS)
-    costs = [c for c in table["abatement_cost"] if c is not None]
+    costs = table["abatement_cost"].dropna().tolist()
     assert len(costs) >= 8 and costs == sorted(costs)
-    assert all(c is None for c in table["abatement_cost"][len(costs) :])
+    assert table["abatement_cost"][len(costs) :].isna().all()  # missing costs last
     in_package = table[table["evaluated"] == "package"]
-    drawable = in_package[
-        in_package["co2_avoided_t"].map(lambda v: v > 0)
-        & in_package["abatement_cost"].map(lambda v: v is not None)
-    ]
+    drawable = in_package[(in_package["co2_avoided_t"] > 0) & in_package["abatement_cost"].notna()]
+    pd.testing.assert_frame_equal(drawable, gc.retrofit.curve_rows(table))
     fig, ax = plt.subplots()
     macc(drawable, ax)
     out = tmp_path / f"{name}_macc.png"
@@ -289,13 +291,16 @@ def test_ranked_table_and_mac_curve(name, tables, tmp_path, tile, dyeing):
 
 
 @pytest.mark.parametrize("name", ["tile", "dyeing"])
-def test_no_nan_or_inf_anywhere(name, tables):
-    for column in tables[name].columns:
-        for v in tables[name][column]:
-            if isinstance(v, float):
-                assert math.isfinite(v), column
-    missing = tables[name]["energy_saved_tce"].map(lambda v: v is None)
-    assert tables[name].loc[missing, "reason"].map(bool).all()
+def test_numbers_are_floats_and_nan_only_with_a_reason(name, tables):
+    table = tables[name]
+    for column in NUMERIC_COLUMNS:
+        assert table[column].dtype == np.float64, column
+        values = table[column].to_numpy()
+        assert not np.isinf(values).any(), column
+        missing = np.isnan(values)
+        assert table.loc[missing, "reason"].map(bool).all(), column
+    for column in set(COLUMNS) - set(NUMERIC_COLUMNS):
+        assert all(v is None or isinstance(v, str) for v in table[column]), column
 
 
 def test_two_measures_on_one_stream_interact(tile):
@@ -330,15 +335,15 @@ def test_zero_savings_payback_is_none_with_reason():
     )
     row = quiet(plant_retrofits, plant, ["pulse_combustion"]).iloc[0]
     assert row["energy_saved_tce"] == 0 and row["annual_savings"] == 0
-    assert row["simple_payback_years"] is None and row["irr"] is None
-    assert row["abatement_cost"] is None
+    assert math.isnan(row["simple_payback_years"]) and math.isnan(row["irr"])
+    assert math.isnan(row["abatement_cost"])
     assert "savings are zero" in row["reason"] and "no CO2 abated" in row["reason"]
 
 
 def test_capex_not_sourced_is_said(tile):
     plant = plant_from(TILE, retrofit_options={})
     row = quiet(plant_retrofits, plant, ["continuous_ball_mill"]).iloc[0]
-    assert row["capex"] is None and row["npv"] is None
+    assert math.isnan(row["capex"]) and math.isnan(row["npv"])
     assert "capex not sourced" in row["reason"]
     assert row["energy_saved_tce"] == pytest.approx(1032.36 * 0.2)  # energy[3], test_energy
 
@@ -347,9 +352,9 @@ def test_lifetime_missing_keeps_simple_payback():
     plant = plant_from(TILE, retrofit_options={"continuous_ball_mill": {"capex": 1e6}})
     row = quiet(plant_retrofits, plant, ["continuous_ball_mill"]).iloc[0]
     assert row["simple_payback_years"] == pytest.approx(1e6 / row["annual_savings"])
-    assert row["npv"] is None and "lifetime not sourced" in row["reason"]
+    assert math.isnan(row["npv"]) and "lifetime not sourced" in row["reason"]
     row = quiet(plant_retrofits, plant, ["continuous_ball_mill"], lifetime=10).iloc[0]
-    assert row["npv"] is not None and row["lifetime"] == 10
+    assert math.isfinite(row["npv"]) and row["lifetime"] == 10
 
 
 def test_debt_longer_than_lifetime_is_a_reason_not_a_crash():
@@ -359,10 +364,10 @@ def test_debt_longer_than_lifetime_is_a_reason_not_a_crash():
     )
     t = quiet(plant_retrofits, plant, ["compressed_air_leaks", "continuous_ball_mill"])
     t = t.set_index("measure")
-    assert t.loc["compressed_air_leaks", "npv"] is None  # lifetime 3 < debt term 5
+    assert math.isnan(t.loc["compressed_air_leaks", "npv"])  # lifetime 3 < debt term 5
     assert "debt_term" in t.loc["compressed_air_leaks", "reason"]
-    assert t.loc["compressed_air_leaks", "simple_payback_years"] is not None
-    assert t.loc["continuous_ball_mill", "npv"] is not None
+    assert math.isfinite(t.loc["compressed_air_leaks", "simple_payback_years"])
+    assert math.isfinite(t.loc["continuous_ball_mill", "npv"])
 
 
 def test_catalogue_capex_model_for_stenters(tables):
@@ -436,7 +441,7 @@ def test_rooftop_pv_lowers_scope_2_not_energy_use(tables, tile):
     assert row["energy_saved_tce"] == 0
     assert row["co2_avoided_t"] == pytest.approx(2400 * grid, rel=1e-9)
     assert row["co2_avoided_market_t"] == pytest.approx(row["co2_avoided_t"], rel=1e-9)
-    assert row["annual_savings"] > 0 and row["abatement_cost"] is not None
+    assert row["annual_savings"] > 0 and math.isfinite(row["abatement_cost"])
     market = quiet(plant_retrofits, tile, ["rooftop_pv"], co2_basis="market").iloc[0]
     assert market["abatement_cost"] == pytest.approx(row["abatement_cost"], rel=1e-9)
     after = quiet(apply_package, tile, ["rooftop_pv"])
@@ -446,7 +451,7 @@ def test_rooftop_pv_lowers_scope_2_not_energy_use(tables, tile):
 
 def test_missing_saving_gives_none_with_reason(tables):
     row = tables["tile"].set_index("measure").loc["waste_recycling"]
-    assert row["energy_saved_tce"] is None and row["saving_status"] == "missing"
+    assert math.isnan(row["energy_saved_tce"]) and row["saving_status"] == "missing"
     assert "retrofit_options.waste_recycling.uses" in row["reason"]
 
 
@@ -507,10 +512,8 @@ def test_dyeing_norm_before_and_after(dyeing):
 # ------------------------------------------------------------------------------ properties
 @given(st.lists(st.floats(0, 1), min_size=1, max_size=6))
 def test_sequential_savings_stay_within_the_stream(fractions):
-    from greenchain.decisions.retrofit.assess import _Effect
-
-    effects = [_Effect(get_measure("pulse_combustion"), fractions={0: f}) for f in fractions]
-    scale, moved = _state(Plant(parse_plant(read_plant_data(TILE))), effects)
+    effects = [Effect(get_measure("pulse_combustion"), fractions={0: f}) for f in fractions]
+    scale, moved = remaining_shares(parse_plant(read_plant_data(TILE)), effects)
     remaining = 1.0
     for f in fractions:
         step = remaining * f
@@ -540,6 +543,80 @@ def test_plant_savings_within_zero_and_the_stream(f1, f2, second):
     assert np.all(saved >= 0)
     assert saved.sum() <= KILN_TCE * (1 + 1e-12)
     assert saved.sum() == pytest.approx(KILN_TCE * (1 - (1 - f1) * (1 - f2)), abs=1e-6)
+
+
+# ------------------------------------------------------------------------------ plant data
+def test_functions_take_plant_data_and_source(tile):
+    """The decisions layer takes PlantData (+ source); a Plant is read through plant_data()."""
+    from_data = quiet(plant_retrofits, tile.data, ["continuous_ball_mill"], source="x.yaml")
+    from_plant = quiet(plant_retrofits, tile, ["continuous_ball_mill"])
+    pd.testing.assert_frame_equal(from_data, from_plant)
+    bad = plant_from(TILE, retrofit_options={"kiln_heat": {"capex": 1}}).data
+    with pytest.raises(InputError, match=r"retrofit_options\.kiln_heat in x\.yaml"):
+        plant_retrofits(bad, source="x.yaml")
+    s_data = quiet(package_summary, tile.data, ["continuous_ball_mill"])
+    s_plant = quiet(package_summary, tile, ["continuous_ball_mill"])
+    assert s_data["after"] == s_plant["after"]
+    assert s_data["plant_after"] is s_data["data_after"]  # data in, data out
+    assert (
+        isinstance(s_plant["plant_after"], Plant) and s_plant["plant_after"].source == tile.source
+    )
+    pd.testing.assert_frame_equal(quiet(limit_levels, tile.data), quiet(limit_levels, tile))
+
+
+def test_apply_package_returns_what_it_is_given(tile):
+    after_data = quiet(apply_package, tile.data, ["continuous_ball_mill"])
+    assert type(after_data) is type(tile.data)
+    assert after_data == quiet(package_data, tile.data, ["continuous_ball_mill"])
+    after = quiet(apply_package, tile, ["continuous_ball_mill"])
+    assert type(after) is Plant and after.source == tile.source and after.data == after_data
+    assert quiet(tile.apply_package, ["continuous_ball_mill"]).data == after_data
+
+    class Facade:  # any plant-like with data, source_name and with_data()
+        def __init__(self, data):
+            self.data, self.source_name = data, "f.yaml"
+
+        def with_data(self, data):
+            return Facade(data)
+
+    assert isinstance(quiet(apply_package, Facade(tile.data), ["continuous_ball_mill"]), Facade)
+
+
+def test_caveats_stay_with_the_table(tile):
+    plant = plant_from(TILE, retrofit_options={})
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        table = plant_retrofits(plant, ["pulse_combustion"])
+    caveats = table.attrs["caveats"]
+    assert all(isinstance(c, Caveat) for c in caveats)
+    unverified = [c for c in caveats if c.category is UnverifiedDataWarning]
+    assert unverified and unverified[0].field == "retrofit_options.pulse_combustion"
+    assert [c.message for c in caveats] == table.attrs["warnings"][: len(caveats)]
+    emitted = [str(w.message) for w in caught if w.category is UnverifiedDataWarning]
+    assert emitted.count(unverified[0].message) == 1  # once, at the entry point
+    assert all(w.filename == __file__ for w in caught if "retrofit measure" in str(w.message))
+
+
+def test_package_summary_keeps_its_caveats():
+    plant = gc.load_plant(gc.example_path("shoe_factory.yaml"))
+    with pytest.warns(GreenchainWarning, match="no saving for"):
+        s = package_summary(plant)
+    assert any("no saving for" in c.message for c in s["caveats"])
+    assert [c.message for c in s["caveats"]] == s["warnings"][: len(s["caveats"])]
+
+
+def test_decisions_never_import_the_interface():
+    import ast
+
+    root = Path(gc.__file__).parent / "decisions"
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            assert not any(n.startswith("greenchain.interface") for n in names), path
 
 
 # ------------------------------------------------------------------------------ facade, CLI

@@ -5,8 +5,10 @@ import warnings
 import pytest
 
 import greenchain as gc
-from greenchain.decisions.scoring.plant import plant_indicators, plant_references
-from greenchain.errors import IncompleteScoreWarning, InputError
+from greenchain.decisions.scoring import ScoreResult
+from greenchain.decisions.scoring.indicators import plant_indicators, plant_references, plant_score
+from greenchain.decisions.scoring.with_measures import score_with_measures
+from greenchain.errors import Caveat, IncompleteScoreWarning, InputError
 
 pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
@@ -170,7 +172,7 @@ def test_best_retrofit_package_never_lowers_the_score(name):
         before = plant.green_factory_score("GB/T 36132-2025")
         after_plant = apply_package(plant, package)
         after = after_plant.green_factory_score("GB/T 36132-2025")
-        what_if = before.with_measures(package)
+        what_if = plant.score_with_measures(package)
     assert after.total >= before.total - 1e-12
     assert what_if.set_index("measure").loc["package", "score_after"] == pytest.approx(after.total)
     energy_before = plant.energy().total.m_as("tce")
@@ -183,3 +185,42 @@ def test_best_retrofit_package_never_lowers_the_score(name):
             rows_a.loc["energy_intensity_product", "score"]
             > rows_b.loc["energy_intensity_product", "score"]
         )
+
+
+def test_scoring_takes_plant_data(tile):
+    """The functions take PlantData (+ source); the facade passes its data down."""
+    assert plant_indicators(tile.data) == plant_indicators(tile)
+    assert plant_references(tile.data) == plant_references(tile)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from_data = plant_score(tile.data, "GB/T 36132-2025", source="tile_plant.yaml")
+        from_plant = tile.green_factory_score("GB/T 36132-2025")
+    assert from_data.total == from_plant.total
+    assert from_data.warnings == from_plant.warnings
+
+
+def test_score_result_holds_no_plant(tile):
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(ScoreResult)}
+    assert "plant" not in names and not hasattr(ScoreResult, "with_measures")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = tile.green_factory_score("GB/T 36132-2025")
+    assert all(isinstance(c, Caveat) for c in result.caveats)
+    assert [c.message for c in result.caveats] == result.warnings
+
+
+def test_score_with_measures_on_data_and_facade(tile):
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        from_data = score_with_measures(tile.data, ["continuous_ball_mill"])
+    assert not caught  # the inner scores and packages are silenced
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from_plant = tile.score_with_measures(["continuous_ball_mill"])
+    assert from_data.equals(from_plant)
+    assert list(from_data["measure"]) == ["continuous_ball_mill", "package"]
+    assert from_data["capex"].dtype == float
+    with pytest.raises(InputError, match="at least one"):
+        score_with_measures(tile.data, [])

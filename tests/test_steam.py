@@ -1,9 +1,11 @@
-"""Tests of greenchain.processes.steam (IAPWS-IF97 wrapper and the Chinese heat conventions)."""
+"""Tests of greenchain.processes.steam (the IAPWS-IF97 wrapper) and .heat_conventions."""
 
 from __future__ import annotations
 
+import ast
 import inspect
 import warnings
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,8 +15,9 @@ from hypothesis import strategies as st
 from greenchain import Q_
 from greenchain.data.tables import read_table
 from greenchain.errors import InputError, OutOfRangeError, UnitError, UnverifiedDataWarning
-from greenchain.processes import steam
+from greenchain.processes import heat_conventions, steam
 from greenchain.processes.steam import (
+    dry_air_density,
     dry_air_enthalpy,
     gauge_to_absolute,
     heat_from_hot_water,
@@ -255,9 +258,41 @@ def test_heat_from_hot_water_formula_and_warning():
             heat_from_hot_water(1, Q_(-5, "K"))
 
 
+def test_heat_conventions_are_reexported_by_steam():
+    for name in heat_conventions.__all__:
+        assert getattr(steam, name) is getattr(heat_conventions, name)
+        assert name in steam.__all__
+
+
+# ------------------------------------------------------------------ the one wrapper
+def test_dry_air_density_ideal_gas_limit():
+    # at 0 degC and 1 atm air is nearly ideal: rho = p M / (R T), M = 28.9647 g/mol
+    ideal = 101_325 * 0.0289647 / (8.314462618 * 273.15)
+    assert dry_air_density(0).m_as("kg/m^3") == pytest.approx(ideal, rel=1e-3)
+    assert dry_air_density(Q_(273.15, "K")).m == dry_air_density(0).m
+    with pytest.raises(OutOfRangeError, match="temperature"):
+        dry_air_density(Q_(50, "K"))
+
+
+def test_steam_is_the_only_module_that_imports_iapws():
+    """dryers and waste_heat once looped over iapws themselves; now only steam.py may."""
+    folder = Path(steam.__file__).parent
+    importers = set()
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            if any(n == "iapws" or n.startswith("iapws.") for n in names):
+                importers.add(path.name)
+    assert importers == {"steam.py"}
+
+
 # ------------------------------------------------------------------ documentation
 def test_every_public_function_has_a_doctest():
-    for name in steam.__all__:
+    for name in steam.__all__ + heat_conventions.__all__:
         obj = getattr(steam, name)
         if inspect.isfunction(obj):
             assert ">>>" in (obj.__doc__ or ""), name

@@ -1,5 +1,7 @@
 """The unit registry and the input boundary helpers."""
 
+import typing
+
 import numpy as np
 import pandas as pd
 import pint
@@ -7,7 +9,15 @@ import pytest
 
 import greenchain as gc
 from greenchain.errors import InputError, OutOfRangeError, UnitError
-from greenchain.units import check_range, magnitude, temperature, unit_of
+from greenchain.units import (
+    QuantityLike,
+    check_range,
+    fraction,
+    magnitude,
+    nonnegative,
+    temperature,
+    unit_of,
+)
 
 
 def test_single_registry_exported():
@@ -87,3 +97,48 @@ def test_check_range_does_not_clamp():
 def test_unit_of_bad_unit():
     with pytest.raises(UnitError):
         unit_of("furlongs_per_fortnightx")
+
+
+@pytest.mark.parametrize(
+    ("value", "kwargs", "ok"),
+    [
+        (0.0, {}, False),  # default (0, 1]: efficiencies
+        (1.0, {}, True),
+        (0.0, {"low_inclusive": True}, True),  # shares, losses, effectiveness
+        (1.0, {"low_inclusive": True, "high_inclusive": False}, False),  # blowdown, flash loss
+        (0.999, {"low_inclusive": True, "high_inclusive": False}, True),
+        (gc.Q_(85, "percent"), {}, True),
+        (1.2, {"low_inclusive": True}, False),
+        (-0.1, {"low_inclusive": True}, False),
+    ],
+)
+def test_fraction_interval_and_no_clamping(value, kwargs, ok):
+    if ok:
+        assert fraction(value, "eta", **kwargs) == pytest.approx(gc.Q_(value, "").m_as(""))
+    else:
+        with pytest.raises(OutOfRangeError, match="eta") as exc:
+            fraction(value, "eta", **kwargs)
+        assert "percent" in str(exc.value)
+
+
+def test_fraction_interval_is_named_in_the_message():
+    with pytest.raises(OutOfRangeError, match=r"\[0, 1\)"):
+        fraction(1.0, "flash_loss", low_inclusive=True, high_inclusive=False)
+    with pytest.raises(OutOfRangeError, match=r"\(0, 1\]"):
+        fraction(0.0, "efficiency")
+    with pytest.raises(UnitError, match="efficiency"):
+        fraction(gc.Q_(1, "kg"), "efficiency")
+
+
+def test_nonnegative_converts_and_does_not_clamp():
+    assert nonnegative(gc.Q_(2, "t/h"), "kg/h", "flow") == pytest.approx(2000.0)
+    assert np.all(nonnegative([0.0, 3.0], "h", "hours") == [0.0, 3.0])
+    with pytest.raises(OutOfRangeError, match="hours"):
+        nonnegative(-1, "h", "hours")
+    with pytest.raises(UnitError, match="flow"):
+        nonnegative(gc.Q_(2, "kW"), "kg/h", "flow")
+
+
+def test_quantity_like_covers_what_the_boundary_accepts():
+    members = set(typing.get_args(QuantityLike))
+    assert {pint.Quantity, float, int, np.ndarray, str} <= members

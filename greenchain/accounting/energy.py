@@ -88,17 +88,25 @@ def coefficient(
     carrier : str
         A fuel id, ``electricity``, ``heat``, ``steam`` (by heat content) or a GB/T 2589
         row id such as ``natural_gas_gasfield``.
-    basis : {"equal_value", "equivalent_value"}
+    basis : {"equal_value", "equivalent_value"}, default "equal_value"
         Electricity: equal value (当量值) or equivalent value (等价值).
     generation_coal_rate : Quantity or float, optional
-        Required for ``equivalent_value``: the grid's generation coal rate [gce/kWh].
-    fuel_dataset : str
+        Required for ``equivalent_value``: the grid's generation coal rate, grams of
+        standard coal per kWh (gce/kWh) [g/kWh], > 0.
+    fuel_dataset : str, default "GB/T 32150-2015"
         Fuel table used when a fuel has no GB/T 2589 row (coefficient = NCV / 29.3076 MJ).
 
     Returns
     -------
     (Quantity, Factor or None, str)
-        Coefficient in kgce per unit, the factor behind it, and a note.
+        Coefficient per unit of the carrier ([kgce/kWh], [kgce/t], [kgce/Nm3] ...), the
+        factor behind it (``None`` for the equivalent value of electricity), and a note.
+
+    Examples
+    --------
+    >>> coef, f, note = coefficient("electricity")
+    >>> round(coef.m_as("kgce/kWh"), 4), note
+    (0.1229, 'equal value (当量值)')
     """
     if basis not in ("equal_value", "equivalent_value"):
         raise InputError(
@@ -148,17 +156,20 @@ def standard_coal(
 
     Parameters
     ----------
-    amount : Quantity or array_like
-        Amount in a unit matching the carrier (t, Nm3, kWh, GJ ...). Plain numbers are
-        not accepted here because the unit differs by carrier.
+    amount : Quantity
+        Amount in a unit matching the carrier ([t], [Nm3], [kWh], [GJ] ...). Plain numbers
+        are not accepted here because the unit differs by carrier.
     carrier : str
         Fuel id, ``electricity``, ``heat`` or a GB/T 2589 row id.
-    basis : {"equal_value", "equivalent_value"}
-        For electricity.
+    basis : {"equal_value", "equivalent_value"}, default "equal_value"
+        For electricity: equal value (当量值) or equivalent value (等价值).
     ncv : Quantity, optional
-        Measured net calorific value (GJ/t or GJ/Nm3); overrides the coefficient.
+        Measured net calorific value [GJ/t] or [GJ/Nm3]; overrides the coefficient.
     generation_coal_rate : Quantity or float, optional
-        For the equivalent value of electricity [gce/kWh].
+        For the equivalent value of electricity: grams of standard coal per kWh
+        (gce/kWh) [g/kWh].
+    fuel_dataset : str, default "GB/T 32150-2015"
+        Fuel table used when a fuel has no GB/T 2589 row (see :func:`coefficient`).
 
     Returns
     -------
@@ -236,7 +247,18 @@ class EnergyResult:
         return out.sort_values("tce", ascending=False, ignore_index=True)
 
     def by(self, column: str) -> pd.DataFrame:
-        """Energy [tce] by any grouping column, e.g. ``use``."""
+        """Energy [tce] by any grouping column, e.g. ``use``.
+
+        Parameters
+        ----------
+        column : str
+            A column of :attr:`activities` (``use``, ``carrier``, ``product`` ...).
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per value of ``column``, with its ``tce`` [tce].
+        """
         if column not in self.activities.columns:
             raise InputError(f"no column {column!r}", field="column")
         return (
@@ -249,6 +271,18 @@ class EnergyResult:
         Rows sub-metered to the product count fully; rows not tagged to any product are
         shared: by ``share`` if given, else wholly when there is a single product, else by
         the product's ``energy_share`` attribute.
+
+        Parameters
+        ----------
+        product : str
+            Product id of the plant file.
+        share : float, optional
+            Share of the untagged energy given to the product [-], between 0 and 1.
+
+        Returns
+        -------
+        Quantity
+            Energy of the product [tce].
         """
         if product not in self.products:
             raise InputError(
@@ -281,6 +315,19 @@ class EnergyResult:
 
         The unit follows the product's output: kgce/m² for tiles, kgce/t, kgce per
         hundred metres of fabric …
+
+        Parameters
+        ----------
+        product : str
+            Product id of the plant file; its output needs a unit.
+        share : float, optional
+            Share of the untagged energy given to the product [-], between 0 and 1 (see
+            :meth:`product_energy`).
+
+        Returns
+        -------
+        Quantity
+            Energy per unit of output, e.g. [kgce/m^2] or [kgce/t].
 
         Examples
         --------
@@ -332,9 +379,33 @@ def from_records(
     temperature (as in the inventory); a ``measured_ncv`` column overrides fuel
     coefficients row by row. Rows with ``direction == "export"`` are deducted.
 
+    Parameters
+    ----------
+    records : pandas.DataFrame
+        One row per energy record, with columns ``carrier``, ``amount`` and ``unit``;
+        optional ``measured_ncv`` [GJ/t] or [GJ/Nm3], ``enthalpy`` [kJ/kg] (steam by
+        mass), ``temperature`` [degC] (hot water by mass), ``direction`` and ``_path``.
+    basis : {"equal_value", "equivalent_value"}, default "equal_value"
+        Electricity at equal value (当量值) or equivalent value (等价值).
+    generation_coal_rate : Quantity or float, optional
+        Required for ``equivalent_value``: grams of standard coal per kWh (gce/kWh)
+        [g/kWh].
+    fuel_dataset : str, default "GB/T 32150-2015"
+        Fuel table used for fuels without a GB/T 2589 row and for measured NCVs.
+    source : str, optional
+        The plant file's name, named in messages.
+
     Returns
     -------
     EnergyResult
+        Per-row ``tce`` [tce] (exports negative) and the factors used.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> records = pd.DataFrame({"carrier": ["electricity"], "amount": [1e6], "unit": ["kWh"]})
+    >>> round(from_records(records).total.m_as("tce"), 1)
+    122.9
     """
     a = records.reset_index(drop=True).copy()
     for column in ("carrier", "amount", "unit"):

@@ -48,6 +48,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 
 from greenchain._resources import data_path, data_root
 from greenchain.data.tables import STATUSES, sources
+from greenchain.data.vocabulary import GRID_BASES
 from greenchain.errors import (
     AmbiguousFactor,
     DataError,
@@ -93,7 +94,6 @@ COLUMNS = (
     "high",
     "notes",
 )
-GRID_BASES = ("average", "fossil", "excluding_market_nonfossil", "ets", "lifecycle")
 _UNCERTAINTY_KINDS = ("ci95", "range", "normal", "lognormal", "uniform", "triangular")
 
 
@@ -101,8 +101,12 @@ _UNCERTAINTY_KINDS = ("ci95", "range", "normal", "lognormal", "uniform", "triang
 class Uncertainty:
     """Uncertainty of a factor as given by its source.
 
-    ``kind`` is ``ci95`` (a 95 % confidence interval), ``range`` (a tabulated range)
-    or a distribution name; ``low`` and ``high`` are in the factor's unit.
+    Attributes
+    ----------
+    kind : str
+        ``"ci95"`` (95 % confidence interval), ``"range"`` (tabulated range) or a distribution.
+    low, high : float
+        Bounds, in the factor's unit.
     """
 
     kind: str
@@ -112,7 +116,26 @@ class Uncertainty:
 
 @dataclass(frozen=True)
 class Factor:
-    """One cited factor. ``quantity`` gives the value with its unit."""
+    """One cited factor; ``quantity`` is the value with its unit, ``source`` its bibliography entry.
+
+    Attributes
+    ----------
+    key, value, unit : str, float, str
+        ``family.id.parameter`` key (``"fuel.natural_gas.ncv"``), value and its unit.
+    dataset, source_id, source_ref : str
+        Document and edition (``"GB/T 32150-2015"``), id in ``factors/sources.yaml`` and the
+        table or clause (``"Annex B Table B.1"``).
+    status : {"official", "transcribed", "derived", "unverified"}
+        How the value was verified (defined in ``factors/sources.yaml``).
+    region, year, basis, gas : optional
+        Lookup filters (``"Fujian"``, 2023, ``"average"``, ``"CO2"``).
+    name_en, name_zh, notes : str
+        Names and transcription notes.
+    uncertainty : Uncertainty, optional
+        Bounds as given by the source.
+    origin, file : str
+        ``"shipped"`` or ``"user"`` (:func:`load_user`), and the file the row came from.
+    """
 
     key: str
     value: float
@@ -144,7 +167,13 @@ class Factor:
         return dict(entry) if entry else {"id": self.source_id, "origin": self.origin}
 
     def citation(self) -> str:
-        """A one-line citation: dataset, table/clause and status."""
+        """A one-line citation: dataset, table or clause, and status.
+
+        Examples
+        --------
+        >>> get("carbonate.caco3", dataset="IPCC 2006").citation()
+        'IPCC 2006, Vol.3 Ch.2 Table 2.1 [transcribed]'
+        """
         ref = f", {self.source_ref}" if self.source_ref else ""
         return f"{self.dataset}{ref} [{self.status}]"
 
@@ -311,11 +340,16 @@ def _check_duplicates(rows: Iterable[Factor], problems: list[str]) -> None:
 
 
 def load_user(path: str | Path) -> int:
-    """Add a user factor file (same columns as the shipped files).
+    r"""Add a user factor file (same columns as the shipped files).
 
-    User factors take precedence over shipped ones with the same key and filters,
-    and are marked ``origin="user"`` in results. ``source_id`` may cite the user's
-    own source (it need not be in ``sources.yaml``).
+    User factors take precedence over shipped ones with the same key and filters, and are
+    marked ``origin="user"`` in results; ``source_id`` may cite the user's own source.
+    :func:`clear_user` removes them.
+
+    Parameters
+    ----------
+    path : str or Path
+        CSV file with the columns :data:`COLUMNS` (lines starting with ``#`` are comments).
 
     Returns
     -------
@@ -324,8 +358,20 @@ def load_user(path: str | Path) -> int:
 
     Raises
     ------
+    InputError
+        The file does not exist.
     DataError
-        Listing every invalid row with its file and line.
+        Listing every invalid or duplicated row with its file and line.
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "supplier.csv"
+    >>> row = "heat.supplier_x,Supplier X steam,,0.095,tCO2/GJ,Supplier X,sx,,,,,CO2,official,,,,"
+    >>> _ = path.write_text(",".join(COLUMNS) + "\n" + row + "\n", encoding="utf-8")
+    >>> load_user(path), get("heat.supplier_x").origin
+    (1, 'user')
+    >>> clear_user()
     """
     path = Path(path)
     if not path.is_file():
@@ -372,6 +418,26 @@ def _regions() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
 def normalise_region(region: str | None) -> str | None:
     """Map a Chinese or English region name to the name used in the factor files.
 
+    Parameters
+    ----------
+    region : str or None
+        Province, regional grid or country, in English or Chinese, any case
+        (``"福建"``, ``"fujian"``, ``"华东"``, ``"national"``, ``"全国"``); aliases come
+        from ``factors/regions_cn.csv``.
+
+    Returns
+    -------
+    str or None
+        The English name (``"Fujian"``, ``"East China"``, ``"China"``); ``None`` for
+        ``None``.
+
+    Raises
+    ------
+    InputError
+        Unknown region; the message suggests close names.
+
+    Examples
+    --------
     >>> normalise_region("福建"), normalise_region("华东"), normalise_region("national")
     ('Fujian', 'East China', 'China')
     """
@@ -459,6 +525,7 @@ def get(
     Returns
     -------
     Factor
+        A user factor if one matches, else the shipped one.
 
     Raises
     ------
@@ -471,6 +538,11 @@ def get(
     -----
     UnverifiedDataWarning
         If the factor's status is ``unverified``.
+
+    Examples
+    --------
+    >>> get("fuel.diesel.ncv", dataset="GB/T 32150-2015").citation()
+    'GB/T 32150-2015, Annex B Table B.1 [transcribed]'
     """
     region = normalise_region(region)
     found = _match(key, dataset, region, year, basis)
@@ -507,21 +579,35 @@ def grid_electricity(
     Parameters
     ----------
     region : str, default "national"
-        ``"national"`` / ``"全国"``, a regional grid (``"East China"``, ``"华东"``) or a
-        province (``"Fujian"``, ``"福建"``).
+        ``"national"`` / ``"全国"``, a regional grid (``"East China"``, ``"华东"``) or a province
+        (``"Fujian"``, ``"福建"``).
     year : int, optional
-        Data year. If that year is not published, the latest earlier year is used
-        and a :class:`~greenchain.errors.FallbackWarning` says so. ``None`` means the
-        latest published year (also with a warning).
+        Data year. An unpublished year falls back to the latest earlier one, ``None`` to the
+        latest published year, each with a :class:`~greenchain.errors.FallbackWarning`.
     basis : {"average", "fossil", "excluding_market_nonfossil", "ets", "lifecycle"}
-        ``average`` is the MEE/NBS all-source average used for purchased electricity
-        in organisational inventories; ``lifecycle`` the carbon-footprint factor for
-        product footprints; ``ets`` the ETS reporting value.
+        ``average`` (for purchased electricity in inventories), ``fossil`` and
+        ``excluding_market_nonfossil`` are the three series of [1]_; ``ets`` the national
+        value of the ETS reporting notices [2]_; ``lifecycle`` the carbon-footprint factor
+        for product footprints [3]_.
 
     Returns
     -------
     Factor
-        In kgCO2/kWh (tCO2/MWh for ``ets``; kgCO2e/kWh for ``lifecycle``).
+        In [kgCO2/kWh] ([tCO2/MWh] for ``ets``; [kgCO2e/kWh] for ``lifecycle``).
+
+    Raises
+    ------
+    InputError, FactorNotFound
+        Unknown basis or region; no factor in or before ``year``.
+
+    References
+    ----------
+    .. [1] MEE and NBS announcements on electricity CO2 emission factors: 公告2024年第12号
+       (2021), 公告2024年第33号 (2022), 公告2025年第47号 (2023).
+    .. [2] MEE 环办气候函〔2022〕111号 (2021: 0.5810 tCO2/MWh) and the 2023 notice on
+       power-sector reporting (2022: 0.5703 tCO2/MWh); both unverified.
+    .. [3] MEE, NBS and NEA announcements on electricity carbon-footprint factors, 2025年第3号
+       (2023) and the 2024 factors.
 
     Examples
     --------
@@ -569,8 +655,13 @@ def grid_electricity(
 def table() -> Any:
     """Return every factor (user first, then shipped) as a pandas DataFrame.
 
-    Columns are the file columns plus ``origin`` and ``file``. Used for searches and
-    for vectorised joins (the inventory builds its lookup arrays from it).
+    Used for searches and for vectorised joins (the inventory builds its lookup arrays from
+    it); cached until :func:`load_user` or :func:`clear_user`, so do not modify it.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per factor; columns :data:`COLUMNS` plus ``origin`` and ``file``.
     """
     import pandas as pd
 
@@ -614,7 +705,17 @@ def search(text: str | None = None, **filters: Any) -> Any:
         Case-insensitive text matched against key, English and Chinese names and notes.
     **filters
         Exact matches on any column, e.g. ``dataset="IPCC 2006"``, ``status="unverified"``,
-        ``region="Fujian"`` (regions accept Chinese names).
+        ``region="Fujian"`` (regions accept Chinese names, datasets any case).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The matching rows of :func:`table`, re-indexed from 0.
+
+    Raises
+    ------
+    InputError
+        A filter names an unknown column.
 
     Examples
     --------
@@ -655,6 +756,13 @@ def search(text: str | None = None, **filters: Any) -> Any:
 
 def datasets() -> Any:
     """List the datasets: source, title, status and how many factors of each status.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (dataset, source_id): ``dataset``, ``source_id``, ``title``,
+        ``source_status``, ``n_factors``, one count column per status, ``families``
+        and ``origin``.
 
     Examples
     --------

@@ -38,6 +38,7 @@ from pydantic import (
     model_validator,
 )
 
+from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES
 from greenchain.errors import InputError
 from greenchain.units import Q_, parse_quantity
 
@@ -59,17 +60,23 @@ __all__ = [
     "ENERGY_CARRIERS_SPECIAL",
 ]
 
-#: Product-footprint system boundaries (ISO 14067 / GB/T 24067).
-BOUNDARIES = ("cradle_to_gate", "gate_to_gate")
-#: Allocation methods between co-products (ISO 14067 6.4.6).
-ALLOCATIONS = ("mass", "area", "economic", "physical")
 SECTORS = ("ceramics", "dyeing", "textile", "footwear", "apparel", "food", "other")
 #: Carriers that are not fuel ids.
 ENERGY_CARRIERS_SPECIAL = ("electricity", "heat", "steam", "hot_water")
 
 
-def _to_quantity(value: Any) -> Any:
-    """Read ``"4 t"``, ``{value, unit}``, a number or a Quantity (numbers stay numbers)."""
+def amount_validator(value: Any) -> Any:
+    """Read ``"4 t"``, ``{value, unit}``, a number or a Quantity (numbers stay numbers).
+
+    Parameters
+    ----------
+    value : str, mapping, number or pint.Quantity
+        An amount as written in a plant file.
+
+    Returns
+    -------
+    pint.Quantity or number
+    """
     q: Any
     if value is None or isinstance(value, pint.Quantity):
         q = value
@@ -99,7 +106,7 @@ def _to_quantity(value: Any) -> Any:
 
 
 #: A non-negative, finite quantity (or a bare number read in the documented unit).
-Amount = Annotated[Any, BeforeValidator(_to_quantity)]
+Amount = Annotated[Any, BeforeValidator(amount_validator)]
 
 
 class _Model(BaseModel):
@@ -411,6 +418,24 @@ class PlantData(_Model):
             The product's ``id`` in the plant file.
         source : str, optional
             The plant file's name, for the error message.
+
+        Returns
+        -------
+        Product
+
+        Raises
+        ------
+        InputError
+            No product has that id (``field="product"``).
+
+        Examples
+        --------
+        >>> plant = PlantData.model_validate({
+        ...     "plant": {"name": "Demo", "region": "Fujian", "year": 2023},
+        ...     "products": [{"id": "tile", "name": "Tile", "output": "1000 m^2"}],
+        ... })
+        >>> plant.product("tile").output
+        <Quantity(1000, 'meter ** 2')>
         """
         for p in self.products:
             if p.id == product_id:
@@ -451,6 +476,18 @@ def plant_data(
     -------
     tuple
         ``(PlantData, source)``.
+
+    Raises
+    ------
+    InputError
+        ``plant`` is neither (``field="plant"``).
+
+    Examples
+    --------
+    >>> data = PlantData.model_validate(
+    ...     {"plant": {"name": "Demo", "region": "Fujian", "year": 2023}})
+    >>> plant_data(data, "plant.yaml") == (data, "plant.yaml")
+    True
     """
     if isinstance(plant, PlantData):
         return plant, source
@@ -477,7 +514,34 @@ def _loc(loc: tuple[Any, ...]) -> str:
 
 
 def validation_error(exc: ValidationError, source: str | None) -> InputError:
-    """Turn a pydantic ValidationError into one InputError listing every problem."""
+    """Turn a pydantic ValidationError into one InputError listing every problem.
+
+    Parameters
+    ----------
+    exc : pydantic.ValidationError
+        The error raised by validating a plant file.
+    source : str or None
+        The plant file's name, named in the message.
+
+    Returns
+    -------
+    InputError
+        With one line per problem (``energy[3].amount: ...``); ``field`` is that path
+        when there is a single problem, and ``problems`` lists them all.
+
+    Examples
+    --------
+    >>> from pydantic import ValidationError
+    >>> try:
+    ...     PlantData.model_validate({"plant": {"name": "Demo"}, "typo": 1})
+    ... except ValidationError as exc:
+    ...     error = validation_error(exc, "plant.yaml")
+    >>> error.problems
+    ['plant.region: Field required', 'plant.year: Field required',
+     'typo: Extra inputs are not permitted']
+    >>> error.field is None, error.source
+    (True, 'plant.yaml')
+    """
     problems = []
     for err in exc.errors():
         msg = err["msg"].removeprefix("Value error, ")

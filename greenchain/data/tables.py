@@ -24,17 +24,35 @@ from typing import Any
 import yaml
 
 from greenchain._resources import data_path
+from greenchain.data.vocabulary import STATUSES  # the verification statuses, best first
 from greenchain.errors import DataError
 
 __all__ = ["read_table", "keyed_rows", "sources", "STATUSES", "parse_number"]
 
-#: The verification statuses, from best to worst.
-STATUSES = ("official", "transcribed", "derived", "unverified")
-
 
 @cache
 def sources() -> dict[str, dict[str, Any]]:
-    """Return the bibliography ``factors/sources.yaml`` as ``{id: entry}``."""
+    """Return the bibliography ``factors/sources.yaml`` as ``{id: entry}``.
+
+    Each entry has ``id``, ``document`` (the short citation used as ``dataset``),
+    ``title``, ``publisher``, ``year``, ``tables`` (what greenchain uses), ``url``,
+    ``status`` and ``verified_via``. Read once and cached.
+
+    Returns
+    -------
+    dict
+        Source id -> entry (a dict).
+
+    Raises
+    ------
+    DataError
+        An entry without id, a duplicate id or an unknown status (all listed).
+
+    Examples
+    --------
+    >>> sources()["gbt32150-2015"]["document"]
+    'GB/T 32150-2015'
+    """
     path = data_path("sources.yaml")
     with open(path, encoding="utf-8") as fh:
         entries = yaml.safe_load(fh) or []
@@ -56,7 +74,27 @@ def sources() -> dict[str, dict[str, Any]]:
 
 
 def parse_number(text: str) -> float | None:
-    """Parse a numeric cell; an empty cell is ``None`` (never zero)."""
+    """Parse a numeric cell; an empty cell is ``None`` (never zero).
+
+    Parameters
+    ----------
+    text : str
+        The cell text; surrounding blanks are ignored.
+
+    Returns
+    -------
+    float or None
+
+    Raises
+    ------
+    ValueError
+        The text is not a number.
+
+    Examples
+    --------
+    >>> parse_number(" 1.5 "), parse_number("")
+    (1.5, None)
+    """
     text = text.strip()
     return None if text == "" else float(text)
 
@@ -87,10 +125,27 @@ def read_table(name: str) -> list[dict[str, str]]:
 
     Cells are strings; use :func:`parse_number` for numeric columns.
 
+    Parameters
+    ----------
+    name : str
+        File name in ``factors/``, e.g. ``"limits_gb21252-2023.csv"``.
+
+    Returns
+    -------
+    list of dict
+        One dict per row, column -> cell text (a fresh copy on every call).
+
     Raises
     ------
     DataError
-        If a row has an unknown ``source_id`` or status (all problems listed).
+        If a row has an unknown ``source_id`` or status (all problems listed), or the
+        ``source_id`` or ``status`` column is missing.
+
+    Examples
+    --------
+    >>> rows = read_table("limits_gb21252-2023.csv")
+    >>> rows[0]["source_id"], rows[0]["status"]
+    ('gb21252-2023', 'transcribed')
     """
     return [dict(row) for row in _read(data_path(name))]
 
@@ -101,6 +156,28 @@ def keyed_rows(
     """Rows of a ``key``-indexed table as ``{key: row}``, ``numeric`` columns parsed.
 
     Empty numeric cells become ``None`` (never zero).
+
+    Parameters
+    ----------
+    name : str
+        File name in ``factors/`` of a table with a ``key`` column.
+    numeric : tuple of str, default ("value", "low", "high")
+        Columns to parse with :func:`parse_number` (those the table has).
+
+    Returns
+    -------
+    dict
+        ``key`` -> row (column -> cell, numbers parsed).
+
+    Raises
+    ------
+    DataError
+        As :func:`read_table`.
+
+    Examples
+    --------
+    >>> keyed_rows("steam_conventions.csv")["steam.reference_enthalpy"]["value"]
+    83.74
     """
     out: dict[str, dict[str, Any]] = {}
     for row in read_table(name):

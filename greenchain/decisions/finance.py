@@ -245,9 +245,10 @@ def evaluate(
     Parameters
     ----------
     capex : float
-        Initial investment in year 0, >= 0 [currency].
+        Initial investment in year 0, >= 0, in any currency (the same for every money
+        argument).
     annual_savings : float
-        First-year savings before escalation, S [currency/yr]; may be zero or negative
+        First-year savings before escalation, S, in currency per year; may be zero or negative
         (then paybacks and IRRs are ``None`` with a reason).
     lifetime : int
         Project life N, a positive whole number [years].
@@ -256,7 +257,7 @@ def evaluate(
     escalation : float, default 0
         Yearly escalation e of the savings, > -1 (fraction).
     debt_ratio : float, default 0
-        Share of ``capex`` financed by debt, in [0, 1].
+        Share of ``capex`` financed by debt, between 0 and 1.
     debt_rate : float, default 0
         Interest rate of the debt, > -1 (fraction).
     debt_term : int, default 0
@@ -386,7 +387,7 @@ def evaluate_many(
     Parameters
     ----------
     capex, annual_savings : array-like
-        Broadcastable arrays [currency] and [currency/yr]; see :func:`evaluate`.
+        Broadcastable arrays, in currency and currency per year; see :func:`evaluate`.
     lifetime, discount_rate, escalation, debt_ratio, debt_rate, debt_term
         Scalars, as in :func:`evaluate`.
     with_irr : bool, default False
@@ -552,16 +553,16 @@ def levelised_cost_of_conserved_energy(
     Parameters
     ----------
     capex : float or array-like
-        Initial investment, >= 0 [currency].
+        Initial investment, >= 0, in any currency.
     annual_energy_saved : float, array-like or Quantity
-        Energy saved per year, > 0 [``energy_unit``/yr]; a Quantity of energy in any
+        Energy saved per year, > 0, in ``energy_unit`` per year; a Quantity of energy in any
         unit (GJ, kgce, MWh ...) is converted to ``energy_unit``.
     lifetime : int
         Project life N [years].
     discount_rate : float
         r, > -1 (fraction).
     annual_om : float or array-like, default 0
-        Extra yearly operation and maintenance cost of the measure [currency/yr]
+        Extra yearly operation and maintenance cost of the measure, in currency per year
         (negative if the measure saves O&M).
     energy_unit : str, default "kWh"
         Unit of the result's denominator and of plain-number energy input.
@@ -569,7 +570,7 @@ def levelised_cost_of_conserved_energy(
     Returns
     -------
     float or numpy.ndarray
-        LCCE [currency per ``energy_unit``]; compare with the energy price.
+        LCCE, in currency per ``energy_unit``; compare with the energy price.
 
     Notes
     -----
@@ -699,13 +700,13 @@ def risk(
     Parameters
     ----------
     capex, annual_savings : float
-        Base values [currency], [currency/yr].
+        Base values, in currency and currency per year.
     n : int, default 1000
         Number of draws.
     seed : int, optional
         Seed of :func:`numpy.random.default_rng`; the same seed gives the same output.
     capex_range, savings_range : float, default 0.2
-        Relative half-ranges x, in [0, 1].
+        Relative half-ranges x, between 0 and 1.
     distribution : {"uniform", "triangular"}
         Shape of both input distributions.
     percentiles : tuple of float

@@ -6,6 +6,9 @@
 * :func:`dyeing_norm_check`: the resource-consumption limits of the printing and dyeing
   industry norms (印染行业规范条件), 2017 edition (``factors/limits_dyeing-norm-2017.csv``).
   The 2023 edition's limits are not sourced and are not shipped.
+* :func:`product_limits`: the limit standard a plant-file product is graded against,
+  read from its ``attributes`` (``limit_product`` for GB 21252, ``fabric`` for the
+  dyeing norm), and its standing for a specific energy consumption.
 * :func:`grade_equipment`: one entry point for the equipment energy-efficiency grades
   (motors GB 18613, compressors GB 19153, transformers GB 20052, boilers GB 24500),
   dispatching to the physics modules in :mod:`greenchain.processes`.
@@ -20,9 +23,8 @@ Examples
 
 from __future__ import annotations
 
-import warnings
-from dataclasses import dataclass
-from importlib import import_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -30,7 +32,11 @@ import pandas as pd
 import pint
 
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import FactorNotFound, InputError, UnverifiedDataWarning
+from greenchain.errors import FactorNotFound, InputError, UnverifiedDataWarning, caveat
+from greenchain.processes.boilers import gb24500_level
+from greenchain.processes.compressed_air import gb19153_level
+from greenchain.processes.motors import gb18613_level
+from greenchain.processes.transformers import gb20052_level
 from greenchain.units import Q_, check_range, magnitude
 
 __all__ = [
@@ -40,6 +46,10 @@ __all__ = [
     "gb21252_limits",
     "gb21252_products",
     "dyeing_norm_check",
+    "ProductLimits",
+    "product_limits",
+    "MEETS_LIMIT",
+    "ABOVE_LIMIT",
     "grade_equipment",
     "EQUIPMENT_GRADERS",
 ]
@@ -265,9 +275,9 @@ def gb21252_level(
     Parameters
     ----------
     specific_energy : float, array-like or Quantity
-        Comprehensive energy consumption per unit product [kgce/m^2 for dry-pressed tiles
-        and ceramic panels; kgce/t for extruded products, sanitary ware and alumina
-        balls]. A Quantity in any compatible unit (MJ/m^2, GJ/t ...) is converted;
+        Comprehensive energy consumption per unit product, [kgce/m^2] for dry-pressed
+        tiles and ceramic panels, [kgce/t] for extruded products, sanitary ware and
+        alumina balls. A Quantity in any compatible unit (MJ/m^2, GJ/t ...) is converted;
         plain numbers are read in the product's unit.
     product : str
         Product key, see :func:`gb21252_limits`.
@@ -366,8 +376,8 @@ def dyeing_norm_check(
     Parameters
     ----------
     specific_energy : float or Quantity
-        Comprehensive energy consumption per unit product [kgce/hundred_metre for woven,
-        silk and worsted-wool fabric; tce/t for yarn and knit]. Quantities are converted
+        Comprehensive energy consumption per unit product, [kgce/hundred_metre] for woven,
+        silk and worsted-wool fabric, [tce/t] for yarn and knit. Quantities are converted
         (e.g. ``Q_(800, "MJ/hundred_metre")``); plain numbers are read in the limit's unit.
     fabric : str
         ``"woven"`` (棉、麻、化纤及混纺机织物), ``"yarn_knit"`` (纱线、针织物),
@@ -376,7 +386,7 @@ def dyeing_norm_check(
         Edition of the norm. ``"2023"`` raises :class:`~greenchain.errors.FactorNotFound`:
         its limits are not yet sourced.
     fresh_water : float or Quantity, optional
-        Fresh water drawn per unit product [t/hundred_metre; t/t for yarn and knit].
+        Fresh water drawn per unit product, [t/hundred_metre] ([t/t] for yarn and knit).
         Water in m^3 must be converted to tonnes by the caller.
     water_reuse : float or Quantity, optional
         Water reuse rate of the plant [%] (a fraction as ``Q_(0.45, "")`` is accepted).
@@ -457,11 +467,11 @@ def dyeing_norm_check(
             }
         )
     if unverified:
-        warnings.warn(
+        caveat(
             f"dyeing norm {edition} limits for {fabric!r} ({', '.join(unverified)}) are "
             "unverified (from memory; the final 2017 text was not read)",
             UnverifiedDataWarning,
-            stacklevel=2,
+            field="fabric",
         )
     return pd.DataFrame(
         records,
@@ -481,40 +491,192 @@ def dyeing_norm_check(
     )
 
 
-# --------------------------------------------------------------------------- equipment
-#: kind -> (module under greenchain.processes, grading function), imported on first use.
-EQUIPMENT_GRADERS: dict[str, tuple[str, str]] = {
-    "motor": ("greenchain.processes.motors", "gb18613_level"),
-    "compressor": ("greenchain.processes.compressed_air", "gb19153_level"),
-    "transformer": ("greenchain.processes.transformers", "gb20052_level"),
-    "boiler": ("greenchain.processes.boilers", "gb24500_level"),
-}
+# --------------------------------------------------------------------------- plant products
+#: Standing of a product against the dyeing norm (its "level").
+MEETS_LIMIT, ABOVE_LIMIT = "meets limit", "above limit"
 
 
-def _equipment_grader(kind: str) -> Any:
-    if kind not in EQUIPMENT_GRADERS:
-        raise InputError(
-            f"unknown equipment kind {kind!r}; valid: {', '.join(EQUIPMENT_GRADERS)}",
-            field="kind",
+@dataclass(frozen=True)
+class ProductLimits:
+    """The national limit standard one plant-file product is graded against.
+
+    Made by :func:`product_limits` from the product's ``attributes``.
+
+    Attributes
+    ----------
+    product_id : str
+        The product's ``id`` in the plant file.
+    kind : {"gb21252", "dyeing_norm"}
+        GB 21252-2023 (:func:`gb21252_level`) or the printing and dyeing industry norm
+        (:func:`dyeing_norm_check`).
+    standard : str
+        The standard as named in tables: ``"GB 21252-2023"`` or
+        ``"dyeing norm 2017 (woven)"``.
+    arguments : dict
+        The keyword arguments of the grading function: ``product``,
+        ``water_absorption``, ``thickness_factor`` (GB 21252) or ``fabric``,
+        ``edition`` (dyeing norm).
+    """
+
+    product_id: str
+    kind: str
+    standard: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+
+    def limits(self) -> GB21252Limits:
+        """The GB 21252-2023 level values of the product (GB 21252 products only).
+
+        Returns
+        -------
+        GB21252Limits
+            As :func:`gb21252_limits` with the product's attributes.
+
+        Raises
+        ------
+        InputError
+            The product is graded against the dyeing norm, which has no levels.
+        """
+        if self.kind != "gb21252":
+            raise InputError(
+                f"{self.product_id} is graded against the {self.standard}, which has no levels",
+                field=f"products[{self.product_id}].attributes",
+            )
+        a = self.arguments
+        return gb21252_limits(a["product"], a["water_absorption"], a["thickness_factor"])
+
+    def level(self, specific_energy: Any) -> Any:
+        """Grade a specific energy consumption of the product.
+
+        Parameters
+        ----------
+        specific_energy : float or Quantity
+            Comprehensive energy consumption per unit product, in the standard's unit
+            when a plain number ([kgce/m^2], [kgce/t], [kgce/hundred_metre] or [tce/t]).
+
+        Returns
+        -------
+        int or str
+            GB 21252: ``1``, ``2``, ``3`` or :data:`BELOW_LIMIT`; dyeing norm:
+            ``"meets limit"`` or ``"above limit"``.
+        """
+        return self.standing(specific_energy)["level"]
+
+    def standing(self, specific_energy: Any) -> dict[str, Any]:
+        """The product's standing for a specific energy consumption.
+
+        Parameters
+        ----------
+        specific_energy : float or Quantity
+            Comprehensive energy consumption per unit product, in the standard's unit
+            when a plain number ([kgce/m^2], [kgce/t], [kgce/hundred_metre] or [tce/t]).
+
+        Returns
+        -------
+        dict
+            ``standard``, ``unit`` (of the limits), ``specific_energy`` (a float in that
+            unit), ``level`` (see :meth:`level`), ``limit`` (the level-3 value or the
+            norm's limit, a float in ``unit``) and ``status`` (of the limit values).
+
+        Examples
+        --------
+        >>> from types import SimpleNamespace
+        >>> tile = SimpleNamespace(id="tile", attributes={"limit_product": "dry_pressed_tile",
+        ...                                               "water_absorption": 0.1})
+        >>> s = product_limits(tile).standing(4.78)
+        >>> s["level"], s["limit"], s["unit"]
+        (2, 7.0, 'kgce / m ** 2')
+        """
+        a = self.arguments
+        if self.kind == "gb21252":
+            lim = self.limits()
+            unit = f"{lim.level_3.units:~}"
+            value = (
+                float(specific_energy.m_as(unit))
+                if isinstance(specific_energy, pint.Quantity)
+                else float(magnitude(specific_energy, unit, "specific_energy"))
+            )
+            return {
+                "standard": self.standard,
+                "unit": unit,
+                "specific_energy": value,
+                "level": gb21252_level(specific_energy, **a),
+                "limit": float(lim.level_3.magnitude),
+                "status": lim.status,
+            }
+        row = dyeing_norm_check(specific_energy, **a).iloc[0]
+        return {
+            "standard": self.standard,
+            "unit": row["unit"],
+            "specific_energy": float(row["value"]),
+            "level": MEETS_LIMIT if row["passed"] else ABOVE_LIMIT,
+            "limit": float(row["limit_value"]),
+            "status": row["status"],
+        }
+
+
+def product_limits(product: Any) -> ProductLimits | None:
+    """The limit standard a plant-file product is graded against, from its attributes.
+
+    ``attributes.limit_product`` (with ``water_absorption`` and ``thickness_factor``)
+    selects GB 21252-2023; otherwise ``attributes.fabric`` (with ``norm_edition``,
+    default 2017) selects the printing and dyeing industry norm.
+
+    Parameters
+    ----------
+    product : Product
+        A ``products[]`` entry of the plant data (anything with ``id`` and
+        ``attributes``).
+
+    Returns
+    -------
+    ProductLimits or None
+        ``None`` when the product names no limit standard.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> limits = product_limits(plant.data.products[0])
+    >>> limits.standard, limits.limits().level_2
+    ('GB 21252-2023', <Quantity(5.5, 'kilogram_coal_equivalent / meter ** 2')>)
+    """
+    a = product.attributes
+    if a.get("limit_product"):
+        return ProductLimits(
+            product.id,
+            "gb21252",
+            "GB 21252-2023",
+            {
+                "product": a["limit_product"],
+                "water_absorption": a.get("water_absorption"),
+                "thickness_factor": a.get("thickness_factor", 1.0),
+            },
         )
-    module_name, function = EQUIPMENT_GRADERS[kind]
-    try:
-        module = import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise
-        raise ModuleNotFoundError(
-            f"grade_equipment({kind!r}) needs {module_name}.{function}, which is not "
-            "available in this installation",
-            name=module_name,
-        ) from exc
-    return getattr(module, function)
+    if a.get("fabric"):
+        edition = str(a.get("norm_edition", "2017"))
+        return ProductLimits(
+            product.id,
+            "dyeing_norm",
+            f"dyeing norm {edition} ({a['fabric']})",
+            {"fabric": a["fabric"], "edition": edition},
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- equipment
+#: kind -> grading function of the physics layer.
+EQUIPMENT_GRADERS: dict[str, Callable[..., Any]] = {
+    "motor": gb18613_level,
+    "compressor": gb19153_level,
+    "transformer": gb20052_level,
+    "boiler": gb24500_level,
+}
 
 
 def grade_equipment(kind: str, **kwargs: Any) -> Any:
     """Energy-efficiency grade of a piece of equipment, by kind.
 
-    Dispatches to the grading function of the physics layer (imported lazily):
+    Dispatches to the grading function of the physics layer (:data:`EQUIPMENT_GRADERS`):
 
     ===============  =============================================  ==============
     kind             function                                       standard
@@ -541,8 +703,6 @@ def grade_equipment(kind: str, **kwargs: Any) -> Any:
     ------
     InputError
         Unknown ``kind`` (the message lists the valid ones).
-    ModuleNotFoundError
-        The module for ``kind`` is not part of this installation.
 
     Examples
     --------
@@ -551,4 +711,9 @@ def grade_equipment(kind: str, **kwargs: Any) -> Any:
     ...
     greenchain.errors.InputError: kind: unknown equipment kind 'pump'; valid: motor, ...
     """
-    return _equipment_grader(kind)(**kwargs)
+    if kind not in EQUIPMENT_GRADERS:
+        raise InputError(
+            f"unknown equipment kind {kind!r}; valid: {', '.join(EQUIPMENT_GRADERS)}",
+            field="kind",
+        )
+    return EQUIPMENT_GRADERS[kind](**kwargs)

@@ -102,6 +102,24 @@ COLUMNS: dict[str, tuple[str, str]] = {
 
 
 def label(key: Any, lang: str = "en") -> str:
-    """The English or Chinese label of an id or column; unknown keys are returned as is."""
+    """The English or Chinese label of an id or column; unknown keys are returned as is.
+
+    Parameters
+    ----------
+    key : str or object
+        An id of :data:`VALUES` (category, scope, carrier, green-factory area) or a
+        column of :data:`COLUMNS`; other objects are looked up as ``str(key)``.
+    lang : {"en", "zh"}, default "en"
+        Language; anything but ``"zh"`` gives English.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> label("scope_1", "zh"), label("tce")
+    ('范围一', 'Energy [tce]')
+    """
     pair = VALUES.get(str(key)) or COLUMNS.get(str(key))
     return pair[lang == "zh"] if pair else str(key)

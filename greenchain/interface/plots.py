@@ -1,5 +1,9 @@
 """Plots of plant results: emissions, energy, retrofits, GB 21252 standing, scores.
 
+Green-factory scores: :func:`area_radar` (the share of points per area; also
+reachable as :func:`score_radar`) and :func:`gap_chart` (the indicators with the most
+points still available) draw a :class:`~greenchain.decisions.scoring.ScoreResult`.
+
 Every function takes ``ax=None`` (a new figure is made when omitted), returns the
 matplotlib Axes it drew on, and labels in English (``lang="en"``) or Chinese
 (``lang="zh"``). matplotlib is imported inside the functions only, so importing
@@ -25,14 +29,13 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 
-from greenchain.errors import FallbackWarning, InputError
+from greenchain.errors import FallbackWarning, InputError, caveat
 from greenchain.interface.labels import label
 from greenchain.units import check_range, magnitude
 
@@ -46,7 +49,9 @@ __all__ = [
     "retrofit_waterfall",
     "mac_curve",
     "limit_standing",
+    "area_radar",
     "score_radar",
+    "gap_chart",
     "use_cjk_font",
 ]
 
@@ -145,11 +150,11 @@ def _language(lang: str) -> str:
     if lang not in ("en", "zh"):
         raise InputError(f"must be 'en' or 'zh', got {lang!r}", field="lang")
     if lang == "zh" and use_cjk_font() is None:
-        warnings.warn(
+        caveat(
             "no CJK font installed (e.g. Noto Sans CJK SC, WenQuanYi Micro Hei, SimHei): "
             "labels drawn in English",
             FallbackWarning,
-            stacklevel=3,
+            field="lang",
         )
         return "en"
     return lang
@@ -308,9 +313,10 @@ def retrofit_waterfall(
     Parameters
     ----------
     baseline_tco2e : float or Quantity
-        Emissions before the measures [t CO2e/yr], e.g. ``plant.inventory().total``.
+        Emissions before the measures in a year [t], e.g. ``plant.inventory().total``.
     retrofit_table : DataFrame or mapping of columns
-        One row per measure with ``measure`` and ``co2_avoided_t`` [t CO2/yr].
+        One row per measure with ``measure`` and ``co2_avoided_t`` (CO2 avoided per
+        year [t]).
     ax : matplotlib Axes, optional
         Axes to draw on; a new figure when omitted.
     lang : {"en", "zh"}
@@ -377,8 +383,8 @@ def mac_curve(
     Parameters
     ----------
     retrofit_table : DataFrame or mapping of columns
-        One row per measure: ``measure``, ``co2_avoided_t`` [t CO2/yr] and
-        ``abatement_cost`` [currency/t CO2].
+        One row per measure: ``measure``, ``co2_avoided_t`` (CO2 avoided per year [t])
+        and ``abatement_cost`` (currency per tonne CO2 abated).
     ax : matplotlib Axes, optional
         Axes to draw on; a new figure when omitted.
     lang : {"en", "zh"}
@@ -391,7 +397,9 @@ def mac_curve(
     matplotlib.axes.Axes
         One bar per measure, sorted by cost.
     """
-    from greenchain.decisions.retrofit import macc
+    # from the module: the package attribute ``macc`` may be rebound to the module by an
+    # old-path import (greenchain.retrofit.macc)
+    from greenchain.decisions.retrofit.macc import macc
 
     lang = _language(lang)
     ax = macc(retrofit_table, _new_axes(ax, size=(8, 6)), **columns)
@@ -460,8 +468,8 @@ def limit_standing(value: Any, limits: Any, ax: Axes | None = None, lang: str = 
     return ax
 
 
-def score_radar(
-    area_scores: Any,
+def area_radar(
+    result: Any,
     ax: Axes | None = None,
     lang: str = "en",
     *,
@@ -472,18 +480,22 @@ def score_radar(
 
     Parameters
     ----------
-    area_scores : mapping, Series or DataFrame
-        Area id -> share of its points obtained, in [0, 1] (NaN: nothing scorable,
-        drawn at 0 and labelled n/a); or a ``ScoreResult.by_area`` table (``area``,
-        ``share``, ``name_en``, ``name_zh``).
+    result : ScoreResult, DataFrame, Series or mapping
+        A :class:`~greenchain.decisions.scoring.ScoreResult` (its ``by_area`` table,
+        titled with the total); a ``ScoreResult.by_area`` table (``area``, ``share``,
+        ``name_en``, ``name_zh``); or area id -> share of its points obtained, between
+        0 and 1 (NaN: nothing scorable, drawn at 0 and labelled n/a).
     ax : matplotlib Axes, optional
-        A polar Axes for 3 areas or more; a new figure when omitted.
+        A polar Axes (``subplot_kw={"projection": "polar"}``) for 3 areas or more; any
+        Axes for fewer. A new figure when omitted.
     lang : {"en", "zh"}
         Label language.
     labels : mapping, optional
-        Area id -> label shown (default: the area names known to greenchain, else the id).
+        Area id -> label shown (default: the table's area names, else the names known
+        to greenchain, else the id).
     title : str, optional
-        Title (default "Share of points per area").
+        Title (default: the scheme and total of a ``ScoreResult``, else "Share of
+        points per area").
 
     Returns
     -------
@@ -494,13 +506,41 @@ def score_radar(
     Raises
     ------
     InputError
-        A share outside [0, 1], no areas, or a radar asked on a non-polar Axes.
+        A share outside 0 to 1, no areas, or a radar asked on a non-polar Axes.
+
+    Notes
+    -----
+    The share is points obtained / points available in the area over the indicators
+    that could be scored.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from greenchain.decisions.scoring import score
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     r = score("GB/T 36132-2018", evidence={"buildings_mandatory": "yes"})
+    >>> area_radar(r).name
+    'polar'
+    >>> len(area_radar({"energy": 0.4, "water": 0.9}).patches)  # two areas: bars
+    2
     """
     lang = _language(lang)
     names: dict[str, str] = dict(labels or {})
+    heading = title
+    area_scores = result
+    by_area = getattr(result, "by_area", None)
+    if isinstance(by_area, pd.DataFrame):  # a ScoreResult
+        area_scores = by_area
+        if heading is None:
+            heading = f"{result.scheme.document}: {result.total:.1f} of {result.max_total:.1f}"
+            if not result.gates_passed:
+                heading += " (gates not passed)"
     if isinstance(area_scores, pd.DataFrame):
         if not {"area", "share"} <= set(area_scores.columns):
-            raise InputError("a table needs columns area and share", field="area_scores")
+            raise InputError("a table needs columns area and share", field="result")
         col = "name_zh" if lang == "zh" else "name_en"
         if col in area_scores.columns:
             names = {**dict(zip(area_scores["area"], area_scores[col], strict=True)), **names}
@@ -508,14 +548,14 @@ def score_radar(
     else:
         series = pd.Series(area_scores)
     if series.empty:
-        raise InputError("no areas to draw", field="area_scores")
+        raise InputError("no areas to draw", field="result")
     share = pd.to_numeric(series, errors="coerce").to_numpy(dtype=float)
     missing = np.isnan(share)
-    check_range(share[~missing], "area_scores", low=0, high=1)
+    check_range(share[~missing], "result", low=0, high=1)
     text = [str(names.get(k, _label(k, lang))) for k in series.index]
     text = [f"{t}\n({_t('na', lang)})" if m else t for t, m in zip(text, missing, strict=True)]
     values = np.nan_to_num(share, nan=0.0) * 100.0
-    heading = title or _t("score", lang)
+    heading = heading or _t("score", lang)
     if len(values) < 3:
         ax = _new_axes(ax, size=(5, 4))
         ax.bar(np.arange(len(values)), values, color="tab:green", tick_label=text)
@@ -537,4 +577,71 @@ def score_radar(
     ax.set_xticklabels(text)
     ax.set_ylim(0, 100)
     ax.set_title(heading)
+    return ax
+
+
+#: The same radar under its earlier name.
+score_radar = area_radar
+
+
+def gap_chart(result: Any, ax: Axes | None = None, top: int = 10, *, lang: str = "en") -> Axes:
+    """Plot the indicators with the most points still available, largest first.
+
+    Parameters
+    ----------
+    result : ScoreResult
+        Output of :func:`~greenchain.decisions.scoring.score` or
+        ``Plant.green_factory_score()``.
+    ax : matplotlib Axes, optional
+        Axes to draw on; a new figure when omitted.
+    top : int, default 10
+        Number of indicators shown.
+    lang : {"en", "zh"}
+        Indicator labels in English or Chinese.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+
+    Notes
+    -----
+    Bars show ``total_gain`` from :attr:`ScoreResult.gaps`: the rise in the total
+    if the indicator reached full points (points for GB/T 36132-2025, weight x
+    gap / area points for GB/T 36132-2018). Indicators whose gap is unknown (no
+    points or thresholds) are not drawn; they are listed in ``result.gaps``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> from greenchain.decisions.scoring import score
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     r = score("GB/T 36132-2018", evidence={"buildings_mandatory": "yes"})
+    >>> len(gap_chart(r, top=5).patches)
+    5
+    """
+    if top < 1:
+        raise InputError(f"must be >= 1, got {top}", field="top")
+    lang = _language(lang)
+    gaps = result.gaps[result.gaps["total_gain"].notna()].head(top)
+    ax = _new_axes(ax, size=(7, 0.4 * max(len(gaps), 3) + 1))
+    labels: list[Any] = []
+    if lang == "zh":
+        zh = result.by_indicator.set_index("indicator")["name_zh"]
+        labels = [zh[i] for i in gaps["indicator"]]
+    else:
+        labels = [f"{n} ({i})" for n, i in zip(gaps["name_en"], gaps["indicator"], strict=True)]
+    y = np.arange(len(gaps))
+    ax.barh(y, gaps["total_gain"].to_numpy(dtype=float), color="tab:orange")
+    ax.set_yticks(y)
+    ax.set_yticklabels(labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("points available toward the total")
+    ax.set_title(f"{result.scheme.document}: largest gaps")
+    if gaps.empty:
+        ax.text(
+            0.5, 0.5, "no gaps with known points", ha="center", va="center", transform=ax.transAxes
+        )
     return ax

@@ -148,7 +148,13 @@ class Report:
     generated: str
 
     def to_html(self) -> str:
-        """Render one self-contained HTML page (inline CSS and SVG, no scripts)."""
+        """Render one self-contained HTML page (inline CSS and SVG, no scripts).
+
+        Returns
+        -------
+        str
+            The HTML document.
+        """
         lab = LABELS[self.lang]
         parts = [
             "<!DOCTYPE html>",
@@ -168,7 +174,13 @@ class Report:
         return "\n".join(parts)
 
     def to_markdown(self) -> str:
-        """Render Markdown (tables and text; charts are only in the HTML report)."""
+        """Render Markdown (tables and text; charts are only in the HTML report).
+
+        Returns
+        -------
+        str
+            The Markdown document.
+        """
         lab = LABELS[self.lang]
         out = [f"# {self.plant_name} — {lab['title']}", ""]
         for section in self.sections:
@@ -386,17 +398,10 @@ def _energy(b: _Builder, energy: Any) -> Callable[[Section], None]:
                 b.note_warning(f"{p.id}: {exc}")
                 continue
             row: dict[str, Any] = {"product": p.id, "specific energy": f"{value:~P.3f}"}
-            a = p.attributes
-            if a.get("limit_product"):
-                limits = grading.gb21252_limits(
-                    a["limit_product"], a.get("water_absorption"), a.get("thickness_factor", 1.0)
-                )
-                row[b.lab["level"]] = grading.gb21252_level(
-                    value,
-                    product=a["limit_product"],
-                    water_absorption=a.get("water_absorption"),
-                    thickness_factor=a.get("thickness_factor", 1.0),
-                )
+            graded = grading.product_limits(p)
+            if graded is not None and graded.kind == "gb21252":
+                limits = graded.limits()
+                row[b.lab["level"]] = graded.level(value)
                 row["level 1 / 2 / 3"] = " / ".join(
                     f"{q.magnitude:g}" for q in (limits.level_1, limits.level_2, limits.level_3)
                 )
@@ -448,8 +453,7 @@ def _footprints(b: _Builder) -> Callable[[Section], None]:
 def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
     def fill(s: Section) -> None:
         table = b.plant.retrofits()
-        from greenchain.decisions.retrofit import curve_rows
-        from greenchain.decisions.retrofit.assess import SUMMARY_COLUMNS
+        from greenchain.decisions.retrofit import SUMMARY_COLUMNS, curve_rows
 
         s.blocks.append(("table", ("", table[list(SUMMARY_COLUMNS)])))
         drawable = curve_rows(table)
@@ -507,7 +511,7 @@ def _score(b: _Builder, scheme: str, evidence: Any) -> Callable[[Section], None]
         )
         if "share" in areas.columns:
             shares = areas.set_index("area")["share"].fillna(0.0)
-            b.chart(s, "score_radar", shares)
+            b.chart(s, "area_radar", shares)
         s.blocks.append(("table", (b.lab["gaps"], result.gaps.head(10))))
         for text in result.warnings:
             b.note_warning(text)
@@ -567,7 +571,40 @@ def build_report(
     evidence: Any = None,
     charts: bool = True,
 ) -> Report:
-    """Compute every section of the plant report (see :func:`write_report`)."""
+    """Compute every section of the plant report (see :func:`write_report`).
+
+    Parameters
+    ----------
+    plant : Plant
+        The plant (from :func:`greenchain.load_plant`).
+    lang : {"en", "zh"}, default "en"
+        Language of titles and labels.
+    scheme : str, default "GB/T 36132-2025"
+        Green-factory scheme of the score section.
+    evidence : str, Path or mapping, optional
+        Evidence for the score section (see ``plant.green_factory_score``).
+    charts : bool, default True
+        Draw the charts as inline SVG (needs matplotlib).
+
+    Returns
+    -------
+    Report
+        Sections summary, inventory, energy, footprints, retrofits, score, audit and
+        warnings; render with ``to_html()`` or ``to_markdown()``.
+
+    Raises
+    ------
+    InputError
+        Unknown ``lang``. A section that cannot be computed says why in the report
+        instead of raising.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> report = build_report(gc.load_plant(gc.example_path("tile_plant.yaml")), charts=False)
+    >>> [s.key for s in report.sections][:3]
+    ['summary', 'inventory', 'energy']
+    """
     if lang not in LABELS:
         raise InputError(f"lang must be one of {sorted(LABELS)}", field="lang")
     b = _Builder(plant, lang, charts)
@@ -618,16 +655,18 @@ def write_report(
     Parameters
     ----------
     plant : Plant
-        The plant.
+        The plant (from :func:`greenchain.load_plant`).
     path : str or Path
         Output file (its folder is created).
-    lang : {"en", "zh"}
+    lang : {"en", "zh"}, default "en"
         Language of titles and labels; charts use a CJK font when one is installed and
         fall back to English labels otherwise.
-    format : {"html", "md"}
+    format : {"html", "md"}, default "html"
         One self-contained HTML page (inline SVG charts, no network) or Markdown.
-    scheme, evidence
-        Green-factory scheme and evidence file for the score section.
+    scheme : str, default "GB/T 36132-2025"
+        Green-factory scheme of the score section.
+    evidence : str, Path or mapping, optional
+        Evidence for the score section (see ``plant.green_factory_score``).
     charts : bool, default True
         Draw the charts (HTML only).
 
@@ -635,6 +674,15 @@ def write_report(
     -------
     Path
         The file written.
+
+    Raises
+    ------
+    InputError
+        Unknown ``format`` or ``lang``.
+
+    See Also
+    --------
+    build_report : The report object, without writing it.
     """
     if format not in ("html", "md"):
         raise InputError("format must be 'html' or 'md'", field="format")

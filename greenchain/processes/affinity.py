@@ -1,12 +1,17 @@
-r"""Affinity-law model of speed control for centrifugal pumps and fans (shared by both).
+r"""What pumps and fans share: the affinity-law model of speed control, and measured efficiency.
 
 A variable-speed drive (VSD/VFD) lets a pump or fan deliver part flow by slowing
-down instead of throttling a valve or damper. This module compares the two over
-a duty profile (flow fractions and hours). The speed-control side is physics
+down instead of throttling a valve or damper. :func:`vfd_savings` compares the two
+over a duty profile (flow fractions and hours). The speed-control side is physics
 (affinity laws and a system curve with a static-head share); the throttled side
 is **not** modelled: it depends on the machine's full-speed curve, so its power
 at each duty point is an input (or ``"bypass"``, where the machine always runs
 at its design point).
+
+:func:`measured_efficiency` turns a field measurement (the power a machine gives
+its fluid and the electrical input of its motor) into the machine's efficiency;
+:func:`greenchain.processes.pumps.pump_efficiency` and
+:func:`greenchain.processes.fans.fan_efficiency` use it.
 
 Examples
 --------
@@ -26,26 +31,36 @@ import numpy as np
 import pint
 
 from greenchain.errors import InputError, OutOfRangeError
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import (
+    QuantityLike,
+    check_range,
+    fraction,
+    magnitude,
+    nonnegative,
+    quantity,
+)
 
-__all__ = ["vfd_savings", "VfdSavings", "system_head"]
+__all__ = [
+    "vfd_savings",
+    "VfdSavings",
+    "system_head",
+    "measured_efficiency",
+    "MeasuredEfficiency",
+]
 
 
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def system_head(flow_fraction: Any, static_head_fraction: Any = 0.0) -> Any:
+def system_head(
+    flow_fraction: QuantityLike, static_head_fraction: QuantityLike = 0.0
+) -> pint.Quantity:
     r"""Head (or pressure) the system needs at part flow, as a fraction of design head.
 
     Parameters
     ----------
     flow_fraction : float or array-like
-        Flow as a fraction of design flow, in [0, 1].
+        Flow as a fraction of design flow [dimensionless], between 0 and 1.
     static_head_fraction : float, default 0
         Share of the design head that does not depend on flow (lift, back
-        pressure), in [0, 1].
+        pressure) [dimensionless], between 0 and 1.
 
     Returns
     -------
@@ -70,7 +85,7 @@ def system_head(flow_fraction: Any, static_head_fraction: Any = 0.0) -> Any:
         low=0,
         high=1,
     )
-    return _out(hs + (1.0 - hs) * q**2, "")
+    return quantity(hs + (1.0 - hs) * q**2, "")
 
 
 @dataclass(frozen=True)
@@ -132,12 +147,12 @@ def _profile(duty_profile: Any) -> tuple[np.ndarray, np.ndarray]:
 
 
 def vfd_savings(
-    rated_power: Any,
+    rated_power: QuantityLike,
     duty_profile: Any,
     *,
     throttling: Any,
-    drive_efficiency: Any,
-    static_head_fraction: Any = 0.0,
+    drive_efficiency: QuantityLike,
+    static_head_fraction: QuantityLike = 0.0,
 ) -> VfdSavings:
     r"""Electricity saved by speed control instead of throttling, over a duty profile.
 
@@ -146,8 +161,9 @@ def vfd_savings(
     rated_power : float or Quantity
         Input power at the design point (full speed, design flow) [kW].
     duty_profile : mapping or sequence of pairs
-        ``{flow fraction: hours}`` or ``[(flow fraction, hours), ...]``; flow
-        as a fraction of design flow in [0, 1], hours [h] (numbers or Quantities).
+        A mapping ``{flow fraction: hours}`` or a sequence of ``(flow fraction,
+        hours)`` pairs; flow as a fraction of design flow, between 0 and 1, and
+        hours [h] (numbers or Quantities).
     throttling : "bypass" or array-like
         Input power without speed control at each duty point, either as
         fractions of ``rated_power`` (plain numbers, in duty-profile order) or
@@ -156,10 +172,12 @@ def vfd_savings(
         means the machine always runs at its design point (bypass or
         recirculation control), so the throttled power is ``rated_power``.
     drive_efficiency : float or Quantity
-        Efficiency of the variable-speed drive, in (0, 1]. Required: the often
-        quoted 2-4 % drive loss is unverified, so greenchain gives no default.
+        Efficiency of the variable-speed drive [dimensionless], 0 < eta <= 1.
+        Required: the often quoted 2-4 % drive loss is unverified, so greenchain
+        gives no default.
     static_head_fraction : float, default 0
-        Share of the design head that is static, ``H_s`` in [0, 1].
+        Share of the design head that is static, ``H_s`` [dimensionless], between
+        0 and 1.
 
     Returns
     -------
@@ -169,8 +187,8 @@ def vfd_savings(
     Raises
     ------
     OutOfRangeError
-        Flow fractions outside [0, 1], negative hours, ``static_head_fraction``
-        outside [0, 1], ``drive_efficiency`` outside (0, 1].
+        Flow fractions outside 0 to 1, negative hours, ``static_head_fraction``
+        outside 0 to 1, ``drive_efficiency`` not in (0, 1].
     InputError
         ``throttling`` of the wrong length or kind.
 
@@ -201,17 +219,11 @@ def vfd_savings(
     >>> round(r.savings.m_as("kWh"))
     180232
     """
-    p_rated = check_range(
-        magnitude(rated_power, "kW", "rated_power"), "rated_power", low=0, unit="kW"
-    )
+    p_rated = nonnegative(rated_power, "kW", "rated_power")
     if p_rated.ndim != 0:
         raise InputError("must be a single power", field="rated_power")
     q, t = _profile(duty_profile)
-    eta = magnitude(drive_efficiency, "", "drive_efficiency")
-    if np.any((eta <= 0) | (eta > 1)):
-        raise OutOfRangeError(
-            f"must be in (0, 1], got {np.ravel(eta)[0]:g}", field="drive_efficiency"
-        )
+    eta = fraction(drive_efficiency, "drive_efficiency")
     h = system_head(q, static_head_fraction).m_as("")
 
     if isinstance(throttling, str):
@@ -237,11 +249,115 @@ def vfd_savings(
     e_vsd = float(np.sum(p_vsd * t))
     return VfdSavings(
         flow_fraction=q,
-        hours=_out(t, "h"),
-        speed=_out(np.sqrt(h), ""),
-        throttled_power=_out(p_thr, "kW"),
-        vfd_power=_out(p_vsd, "kW"),
-        throttled_energy=_out(e_thr, "kWh"),
-        vfd_energy=_out(e_vsd, "kWh"),
-        savings=_out(e_thr - e_vsd, "kWh"),
+        hours=quantity(t, "h"),
+        speed=quantity(np.sqrt(h), ""),
+        throttled_power=quantity(p_thr, "kW"),
+        vfd_power=quantity(p_vsd, "kW"),
+        throttled_energy=quantity(e_thr, "kWh"),
+        vfd_energy=quantity(e_vsd, "kWh"),
+        savings=quantity(e_thr - e_vsd, "kWh"),
+    )
+
+
+@dataclass(frozen=True)
+class MeasuredEfficiency:
+    """Result of :func:`measured_efficiency`.
+
+    Attributes
+    ----------
+    output_power : Quantity
+        Power the machine gives its fluid [kW].
+    shaft_power : Quantity
+        Motor output (machine input) power [kW].
+    efficiency : Quantity
+        Machine efficiency [percent].
+    energy : Quantity or None
+        Electricity drawn over ``hours`` [kWh] (``None`` without ``hours``).
+    """
+
+    output_power: pint.Quantity
+    shaft_power: pint.Quantity
+    efficiency: pint.Quantity
+    energy: pint.Quantity | None = None
+
+
+def measured_efficiency(
+    output_power: QuantityLike,
+    measured_power: QuantityLike,
+    motor_efficiency: QuantityLike,
+    *,
+    hours: QuantityLike | None = None,
+    machine: str = "machine",
+) -> MeasuredEfficiency:
+    r"""Efficiency of a motor-driven machine from its output power and the motor's input power.
+
+    Parameters
+    ----------
+    output_power : float, array-like or Quantity
+        Power the machine gives its fluid [kW], e.g. the fluid power of a pump
+        (:func:`greenchain.processes.pumps.fluid_power`) or the air power of a fan
+        (:func:`greenchain.processes.fans.fan_air_power`), >= 0.
+    measured_power : float, array-like or Quantity
+        Electrical input power of the motor [kW], > 0.
+    motor_efficiency : float, array-like or Quantity
+        Motor efficiency at this load [dimensionless], 0 < eta <= 1, or a Quantity
+        in percent (from the motor's test data or
+        :func:`greenchain.processes.motors.part_load_efficiency`).
+    hours : float or Quantity, optional
+        Operating time [h] for the ``energy`` result.
+    machine : str, default "machine"
+        What the machine is (``"pump"``, ``"fan"`` ...), for the error message.
+
+    Returns
+    -------
+    MeasuredEfficiency
+        Output, shaft power [kW], efficiency [percent] and energy [kWh] or None.
+
+    Raises
+    ------
+    OutOfRangeError
+        ``motor_efficiency`` not in (0, 1], non-positive ``measured_power``,
+        negative ``output_power`` or ``hours``, or inputs implying a machine
+        efficiency above 100 % (named ``measured_power``).
+
+    Notes
+    -----
+    .. math::
+        P_{shaft} = P_{measured}\,\eta_{motor}, \qquad
+        \eta = P_{out} / P_{shaft}, \qquad E = P_{measured}\, t
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/Results.unit.cpp`` ("PSATResultsPremium
+    existing" for pumps, "Fan Output existing" for fans).
+
+    Examples
+    --------
+    >>> r = measured_efficiency(40, 60, 0.95, hours=1000, machine="pump")
+    >>> r.efficiency, r.energy
+    (<Quantity(70.175..., 'percent')>, <Quantity(60000.0, 'kilowatt_hour')>)
+    """
+    out = nonnegative(output_power, "kW", "output_power")
+    p_in = check_range(
+        magnitude(measured_power, "kW", "measured_power"),
+        "measured_power",
+        low=0,
+        low_inclusive=False,
+        unit="kW",
+    )
+    shaft = p_in * fraction(motor_efficiency, "motor_efficiency")
+    eff = out / shaft
+    if np.any(eff > 1):
+        raise OutOfRangeError(
+            f"implies a {machine} efficiency above 100 % (check the measured inputs and power)",
+            field="measured_power",
+        )
+    energy = None
+    if hours is not None:
+        energy = quantity(p_in * nonnegative(hours, "h", "hours"), "kWh")
+    return MeasuredEfficiency(
+        output_power=quantity(out, "kW"),
+        shaft_power=quantity(shaft, "kW"),
+        efficiency=quantity(eff * 100.0, "percent"),
+        energy=energy,
     )

@@ -22,14 +22,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, Literal, cast
+from typing import Literal
 
 import numpy as np
 import pint
 
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import DataError, InputError, OutOfRangeError, UnitError
-from greenchain.units import Q_, check_range, magnitude, read_quantity, temperature
+from greenchain.errors import DataError, InputError, OutOfRangeError
+from greenchain.processes._common import (
+    heat_stream,
+    phast_air_cp,
+    phast_combustion_air_term,
+    to_degF,
+)
+from greenchain.units import Q_, QuantityLike, check_range, fraction, magnitude, nonnegative
 
 __all__ = [
     "excess_air_from_o2",
@@ -45,15 +51,13 @@ __all__ = [
 ]
 
 # PHAST natural-gas correlations, AMO-Tools-Suite src/calculator/furnace/EfficiencyImprovement.cpp
-# (and O2Enrichment.cpp), as transcribed in shared/reference/peers.md A-3.
+# (and O2Enrichment.cpp); test vectors in tests/cpp/EfficiencyImprovement.unit.cpp. The
+# combustion-air terms, shared with kiln_retrofits, are in processes/_common.py.
 _EA_NUMERATOR = 8.52381  # excess-air relation, numerator coefficient
 _EA_DENOMINATOR = 9.52381  # excess-air relation, denominator coefficient
 _HEAT_INPUT_INTERCEPT = 95.0  # available heat at 0 degF flue gas, % of HHV
 _HEAT_INPUT_SLOPE = -0.025  # % of HHV per degF of flue gas
-_AIR_CP_INTERCEPT = 0.017828518  # "air specific heat" term, % of HHV per degF
-_AIR_CP_SLOPE = 0.000002556  # its rise per degF of combustion air
 _AIR_CORRECTION = -1.07891327  # flue-gas (excess-air) correction constant
-_COMBUSTION_AIR_CORRECTION = -1.078913827  # combustion-air correction constant
 # The excess-air relation has its pole where the flue gas is air: x = 2 / 9.52381 (21 % O2).
 _O2_POLE = 2.0 / _EA_DENOMINATOR
 
@@ -75,39 +79,16 @@ _NORMAL_PRESSURE_KPA = 101.325  # standard atmosphere
 
 
 # ----------------------------------------------------------------------------- helpers
-def _degF(value: Any, name: str) -> np.ndarray:
-    """Absolute temperature (plain numbers in degC) as a float ndarray in degF."""
-    return Q_(temperature(value, "degC", name), "degC").m_as("degF")
-
-
-def _heat_stream(value: Any, name: str) -> tuple[np.ndarray, pint.Unit]:
-    """Read a power or an energy (plain numbers in kW); return magnitudes and their unit."""
-    value = read_quantity(value, name)
-    if isinstance(value, pint.Quantity):
-        if not (value.check("[power]") or value.check("[energy]")):
-            raise UnitError(f"expected a power or an energy, got {value.units:~P}", field=name)
-        unit = cast(pint.Unit, value.units)
-        return magnitude(value, unit, name), unit
-    return magnitude(value, "kW", name), cast(pint.Unit, Q_(1, "kW").units)
-
-
-def _fraction(value: Any, name: str, *, low_inclusive: bool = True) -> np.ndarray:
-    """A dimensionless fraction in [0, 1] (a Quantity in percent is accepted)."""
-    arr = magnitude(value, "", name)
-    return check_range(arr, name, low=0, high=1, low_inclusive=low_inclusive)
-
-
 def _excess_air(x: np.ndarray) -> np.ndarray:
     return _EA_NUMERATOR * x / (2.0 - _EA_DENOMINATOR * x)
 
 
 def _available_heat_percent(tf: np.ndarray, ea: np.ndarray, ta: np.ndarray) -> np.ndarray:
     """PHAST available heat [% of HHV]; tf, ta in degF, ea as a fraction."""
-    cp = _AIR_CP_INTERCEPT + _AIR_CP_SLOPE * ta
+    cp = phast_air_cp(ta)
     heat_input = _HEAT_INPUT_INTERCEPT + _HEAT_INPUT_SLOPE * tf
     air_correction = -(_AIR_CORRECTION + cp * tf) * ea
-    combustion_air_correction = (_COMBUSTION_AIR_CORRECTION + cp * ta) * (1.0 + ea)
-    return heat_input + air_correction + combustion_air_correction
+    return heat_input + air_correction + phast_combustion_air_term(ta, ea)
 
 
 def _check_available_heat(ah: np.ndarray, field: str) -> np.ndarray:
@@ -122,25 +103,27 @@ def _check_available_heat(ah: np.ndarray, field: str) -> np.ndarray:
     return ah
 
 
-def _available_heat_fraction(tf: Any, ea: Any, ta: Any, field: str) -> np.ndarray:
+def _available_heat_fraction(
+    tf: np.ndarray, ea: np.ndarray, ta: np.ndarray, field: str
+) -> np.ndarray:
     return _check_available_heat(_available_heat_percent(tf, ea, ta) / 100.0, field)
 
 
 # ----------------------------------------------------------------------------- excess air
-def excess_air_from_o2(flue_o2: Any) -> pint.Quantity:
+def excess_air_from_o2(flue_o2: QuantityLike) -> pint.Quantity:
     """Excess combustion air of natural-gas firing from the dry flue-gas O2 content (PHAST).
 
     Parameters
     ----------
     flue_o2 : float, array-like or Quantity
-        O2 content of the dry flue gas [fraction, 0 <= x < 0.21]; a Quantity in
-        ``percent`` is accepted (``Q_(3, "percent")``).
+        O2 content of the dry flue gas [dimensionless], a fraction, 0 <= x < 0.21; a
+        Quantity in ``percent`` is accepted (``Q_(3, "percent")``).
 
     Returns
     -------
     Quantity
-        Excess air [dimensionless fraction of the stoichiometric air]; ``.to("percent")``
-        gives MEASUR's percentage.
+        Excess air [dimensionless], a fraction of the stoichiometric air;
+        ``.to("percent")`` gives MEASUR's percentage.
 
     Raises
     ------
@@ -158,7 +141,7 @@ def excess_air_from_o2(flue_o2: Any) -> pint.Quantity:
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
-    (``getCurrentExcessAir``); shared/reference/peers.md A-3.
+    (``getCurrentExcessAir``), tested in ``tests/cpp/EfficiencyImprovement.unit.cpp``.
 
     Examples
     --------
@@ -178,24 +161,27 @@ def excess_air_from_o2(flue_o2: Any) -> pint.Quantity:
 
 # ----------------------------------------------------------------------------- available heat
 def available_heat(
-    flue_temperature: Any, excess_air: Any, combustion_air_temperature: Any
+    flue_temperature: QuantityLike,
+    excess_air: QuantityLike,
+    combustion_air_temperature: QuantityLike,
 ) -> pint.Quantity:
     """Available heat of a natural-gas flame: the share of the fuel's HHV left in the furnace.
 
     Parameters
     ----------
     flue_temperature : float, array-like or Quantity
-        Temperature of the flue gas leaving the furnace [degC; any temperature Quantity].
+        Temperature of the flue gas leaving the furnace [degC]; any temperature
+        Quantity is accepted.
     excess_air : float, array-like or Quantity
-        Excess air [fraction of stoichiometric air, >= 0]; e.g. from
-        :func:`excess_air_from_o2`, or a Quantity in percent.
+        Excess air [dimensionless], a fraction of the stoichiometric air, >= 0; e.g.
+        from :func:`excess_air_from_o2`, or a Quantity in percent.
     combustion_air_temperature : float, array-like or Quantity
         Temperature of the combustion air at the burners [degC].
 
     Returns
     -------
     Quantity
-        Available heat [dimensionless fraction of the higher heating value].
+        Available heat [dimensionless], a fraction of the higher heating value.
 
     Raises
     ------
@@ -215,16 +201,17 @@ def available_heat(
                     + (-1.078913827 + c\\,T_a)\\,(1 + EA)
 
     The grouping follows MEASUR's ``O2Enrichment.cpp`` and the refactored
-    process-heat efficiency-improvement routine (peers.md A-3). An older revision of
+    process-heat efficiency-improvement routine. An older revision of
     ``EfficiencyImprovement.cpp`` groups the constants differently and gives values
-    about 1.08 percentage points higher; this module follows peers.md.
+    about 1.08 percentage points higher; this module follows ``O2Enrichment.cpp``.
     The correlation is for natural gas; its values are fractions of the gross (HHV)
     input.
 
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp`` and
-    ``src/calculator/furnace/O2Enrichment.cpp``; shared/reference/peers.md A-3.
+    ``src/calculator/furnace/O2Enrichment.cpp``; tests in
+    ``tests/cpp/EfficiencyImprovement.unit.cpp``.
 
     Examples
     --------
@@ -232,14 +219,16 @@ def available_heat(
     >>> print(available_heat(Q_(1600, "degF"), 0.1, Q_(60, "degF")))
     0.52230...
     """
-    tf = _degF(flue_temperature, "flue_temperature")
-    ta = _degF(combustion_air_temperature, "combustion_air_temperature")
-    ea = check_range(magnitude(excess_air, "", "excess_air"), "excess_air", low=0)
+    tf = to_degF(flue_temperature, "flue_temperature")
+    ta = to_degF(combustion_air_temperature, "combustion_air_temperature")
+    ea = nonnegative(excess_air, "", "excess_air")
     return Q_(_available_heat_fraction(tf, ea, ta, "flue_temperature"), "")
 
 
 def flue_gas_loss(
-    flue_temperature: Any, excess_air: Any, combustion_air_temperature: Any
+    flue_temperature: QuantityLike,
+    excess_air: QuantityLike,
+    combustion_air_temperature: QuantityLike,
 ) -> pint.Quantity:
     """Flue-gas loss of a natural-gas flame, :math:`1 - AH` (PHAST).
 
@@ -248,14 +237,14 @@ def flue_gas_loss(
     flue_temperature : float, array-like or Quantity
         Flue-gas temperature [degC].
     excess_air : float, array-like or Quantity
-        Excess air [fraction, >= 0].
+        Excess air [dimensionless], a fraction of the stoichiometric air, >= 0.
     combustion_air_temperature : float, array-like or Quantity
         Combustion-air temperature [degC].
 
     Returns
     -------
     Quantity
-        Heat leaving with the flue gas [dimensionless fraction of the HHV input].
+        Heat leaving with the flue gas [dimensionless], a fraction of the HHV input.
 
     Notes
     -----
@@ -266,7 +255,7 @@ def flue_gas_loss(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``;
-    shared/reference/peers.md A-3.
+    tests in ``tests/cpp/EfficiencyImprovement.unit.cpp``.
 
     Examples
     --------
@@ -295,26 +284,34 @@ class EfficiencyImprovement:
 
 
 def efficiency_improvement(
-    current_o2: Any,
-    new_o2: Any,
-    current_flue_temperature: Any,
-    new_flue_temperature: Any,
-    current_air_temperature: Any,
-    new_air_temperature: Any,
-    current_input: Any,
+    current_o2: QuantityLike,
+    new_o2: QuantityLike,
+    current_flue_temperature: QuantityLike,
+    new_flue_temperature: QuantityLike,
+    current_air_temperature: QuantityLike,
+    new_air_temperature: QuantityLike,
+    current_input: QuantityLike,
 ) -> EfficiencyImprovement:
     """Fuel saving of O2 trim, combustion-air preheat or a lower flue temperature (PHAST).
 
     Parameters
     ----------
-    current_o2, new_o2 : float, array-like or Quantity
-        Dry flue-gas O2 before and after [fraction < 0.21, or a Quantity in percent].
-    current_flue_temperature, new_flue_temperature : float, array-like or Quantity
-        Flue-gas temperature before and after [degC].
-    current_air_temperature, new_air_temperature : float, array-like or Quantity
-        Combustion-air temperature before and after [degC].
+    current_o2 : float, array-like or Quantity
+        Dry flue-gas O2 before [dimensionless], a fraction below 0.21, or a Quantity in
+        percent.
+    new_o2 : float, array-like or Quantity
+        Dry flue-gas O2 after [dimensionless], as ``current_o2``.
+    current_flue_temperature : float, array-like or Quantity
+        Flue-gas temperature before [degC].
+    new_flue_temperature : float, array-like or Quantity
+        Flue-gas temperature after [degC].
+    current_air_temperature : float, array-like or Quantity
+        Combustion-air temperature before [degC].
+    new_air_temperature : float, array-like or Quantity
+        Combustion-air temperature after [degC].
     current_input : float, array-like or Quantity
-        Current fuel input [kW for plain numbers; any power or energy Quantity].
+        Current fuel input [kW] for plain numbers; any power or energy Quantity is
+        accepted, and its unit is kept.
 
     Returns
     -------
@@ -343,7 +340,7 @@ def efficiency_improvement(
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
     (``getNewFuelSavings``, ``getNewEnergyInput``), tests in
-    ``tests/cpp/EfficiencyImprovement.unit.cpp``; shared/reference/peers.md A-3.
+    ``tests/cpp/EfficiencyImprovement.unit.cpp``.
 
     Examples
     --------
@@ -361,11 +358,11 @@ def efficiency_improvement(
     """
     ea_cur = excess_air_from_o2(current_o2).m
     ea_new = excess_air_from_o2(new_o2).m
-    tf_cur = _degF(current_flue_temperature, "current_flue_temperature")
-    tf_new = _degF(new_flue_temperature, "new_flue_temperature")
-    ta_cur = _degF(current_air_temperature, "current_air_temperature")
-    ta_new = _degF(new_air_temperature, "new_air_temperature")
-    q_in, unit = _heat_stream(current_input, "current_input")
+    tf_cur = to_degF(current_flue_temperature, "current_flue_temperature")
+    tf_new = to_degF(new_flue_temperature, "new_flue_temperature")
+    ta_cur = to_degF(current_air_temperature, "current_air_temperature")
+    ta_new = to_degF(new_air_temperature, "new_air_temperature")
+    q_in, unit = heat_stream(current_input, "current_input")
     check_range(q_in, "current_input", low=0)
     ah_cur = _available_heat_fraction(tf_cur, ea_cur, ta_cur, "current_flue_temperature")
     ah_new = _available_heat_fraction(tf_new, ea_new, ta_new, "new_flue_temperature")
@@ -408,7 +405,7 @@ def _gas_components() -> dict[str, tuple[float, float, float, float]]:
 _COMPONENT_ALIASES = {"C4H10+CNH2N": "C4H10", "C4H10_CNH2N": "C4H10"}
 
 
-def _composition(composition: Mapping[str, Any]) -> dict[str, np.ndarray]:
+def _composition(composition: Mapping[str, QuantityLike]) -> dict[str, np.ndarray]:
     """Normalised volume fractions ``{component: array}`` of a gas composition."""
     if not isinstance(composition, Mapping) or not composition:
         raise InputError("expected a mapping of component -> volume fraction", field="composition")
@@ -421,7 +418,7 @@ def _composition(composition: Mapping[str, Any]) -> dict[str, np.ndarray]:
             raise InputError(
                 f"unknown gas component; known: {', '.join(sorted(table))}", field=field
             )
-        arr = check_range(magnitude(value, "", field), field, low=0)
+        arr = nonnegative(value, "", field)
         fractions[name] = fractions.get(name, 0.0) + arr
     total = sum(fractions.values())
     if np.any(np.abs(np.asarray(total) - 1.0) > 1e-3):
@@ -446,14 +443,14 @@ class HeatingValue:
     per_normal_volume: pint.Quantity
 
 
-def gas_heating_value(composition: Mapping[str, Any]) -> HeatingValue:
+def gas_heating_value(composition: Mapping[str, QuantityLike]) -> HeatingValue:
     """Higher heating value of a fuel gas from its volumetric composition (MEASUR table).
 
     Parameters
     ----------
     composition : mapping of str to float, array-like or Quantity
-        Volume (mole) fraction of each component [fraction; Quantities in percent are
-        accepted]. Components: CH4, C2H6, N2, H2, C3H8, C4H10 (MEASUR's lumped
+        Volume (mole) fraction of each component [dimensionless]; Quantities in percent
+        are accepted. Components: CH4, C2H6, N2, H2, C3H8, C4H10 (MEASUR's lumped
         "C4H10+CnH2n"), H2O, CO, CO2, SO2, O2. The fractions must sum to 1 within 0.001;
         the remainder is rescaled as MEASUR does.
 
@@ -489,7 +486,7 @@ def gas_heating_value(composition: Mapping[str, Any]) -> HeatingValue:
     US DOE MEASUR, AMO-Tools-Suite ``include/calculator/losses/GasFlueGasMaterial.h`` and
     ``src/calculator/losses/GasFlueGasMaterial.cpp`` (``calculateHeatingValueFuel``,
     ``calculateHeatingValueFuelVolume``); component table ``factors/gas_components_amo.csv``;
-    test vectors ``tests/cpp/GasFlueGasMaterial.unit.cpp`` (peers.md A-5).
+    test vectors ``tests/cpp/GasFlueGasMaterial.unit.cpp``.
 
     Examples
     --------
@@ -516,13 +513,14 @@ def gas_heating_value(composition: Mapping[str, Any]) -> HeatingValue:
     )
 
 
-def gas_specific_gravity(composition: Mapping[str, Any]) -> pint.Quantity:
+def gas_specific_gravity(composition: Mapping[str, QuantityLike]) -> pint.Quantity:
     """Specific gravity of a fuel gas (relative to air) from its composition (MEASUR).
 
     Parameters
     ----------
     composition : mapping of str to float, array-like or Quantity
-        Volume fraction of each component [fraction], as for :func:`gas_heating_value`.
+        Volume fraction of each component [dimensionless], as for
+        :func:`gas_heating_value`.
 
     Returns
     -------
@@ -539,7 +537,7 @@ def gas_specific_gravity(composition: Mapping[str, Any]) -> pint.Quantity:
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/losses/GasFlueGasMaterial.cpp``
-    (``calculateSpecificGravity``); peers.md A-5.
+    (``calculateSpecificGravity``), tested in ``tests/cpp/GasFlueGasMaterial.unit.cpp``.
 
     Examples
     --------
@@ -562,9 +560,9 @@ def _check_convention(convention: str) -> None:
 
 
 def energy_equivalency_electric(
-    fuel_input: Any,
-    fuel_fired_efficiency: Any,
-    electric_efficiency: Any,
+    fuel_input: QuantityLike,
+    fuel_fired_efficiency: QuantityLike,
+    electric_efficiency: QuantityLike,
     *,
     convention: Convention = "exact",
 ) -> pint.Quantity:
@@ -573,11 +571,13 @@ def energy_equivalency_electric(
     Parameters
     ----------
     fuel_input : float, array-like or Quantity
-        Fuel-fired heat input [kW; any power Quantity].
+        Fuel-fired heat input [kW]; any power Quantity is accepted.
     fuel_fired_efficiency : float, array-like or Quantity
-        Efficiency of the fuel-fired furnace [fraction in (0, 1] or percent].
+        Efficiency of the fuel-fired furnace [dimensionless], 0 < eta <= 1, or a
+        Quantity in percent.
     electric_efficiency : float, array-like or Quantity
-        Efficiency of the electric furnace [fraction in (0, 1] or percent].
+        Efficiency of the electric furnace [dimensionless], 0 < eta <= 1, or a
+        Quantity in percent.
     convention : {"exact", "measur"}, default "exact"
         ``"exact"`` converts units with pint (1 kWh = 3412.14 Btu); ``"measur"`` uses
         MEASUR's rounded 3413 Btu/kWh, which reproduces its published values.
@@ -596,7 +596,7 @@ def energy_equivalency_electric(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EnergyEquivalency.cpp``;
-    ``tests/cpp/EnergyEquivalency.unit.cpp`` (peers.md A-4).
+    ``tests/cpp/EnergyEquivalency.unit.cpp``.
 
     Examples
     --------
@@ -608,8 +608,8 @@ def energy_equivalency_electric(
     _check_convention(convention)
     q = magnitude(fuel_input, "kW", "fuel_input")
     check_range(q, "fuel_input", low=0)
-    eta_ff = _fraction(fuel_fired_efficiency, "fuel_fired_efficiency", low_inclusive=False)
-    eta_el = _fraction(electric_efficiency, "electric_efficiency", low_inclusive=False)
+    eta_ff = fraction(fuel_fired_efficiency, "fuel_fired_efficiency")
+    eta_el = fraction(electric_efficiency, "electric_efficiency")
     if convention == "measur":
         btu_per_h = Q_(q, "kW").m_as("Btu/h")
         return Q_(btu_per_h * eta_ff / eta_el / _MEASUR_BTU_PER_KWH, "kW")
@@ -617,9 +617,9 @@ def energy_equivalency_electric(
 
 
 def energy_equivalency_fuel(
-    electric_input: Any,
-    electric_efficiency: Any,
-    fuel_fired_efficiency: Any,
+    electric_input: QuantityLike,
+    electric_efficiency: QuantityLike,
+    fuel_fired_efficiency: QuantityLike,
     *,
     convention: Convention = "exact",
 ) -> pint.Quantity:
@@ -628,11 +628,13 @@ def energy_equivalency_fuel(
     Parameters
     ----------
     electric_input : float, array-like or Quantity
-        Electric input [kW; any power Quantity].
+        Electric input [kW]; any power Quantity is accepted.
     electric_efficiency : float, array-like or Quantity
-        Efficiency of the electric furnace [fraction in (0, 1] or percent].
+        Efficiency of the electric furnace [dimensionless], 0 < eta <= 1, or a
+        Quantity in percent.
     fuel_fired_efficiency : float, array-like or Quantity
-        Efficiency of the fuel-fired furnace [fraction in (0, 1] or percent].
+        Efficiency of the fuel-fired furnace [dimensionless], 0 < eta <= 1, or a
+        Quantity in percent.
     convention : {"exact", "measur"}, default "exact"
         As in :func:`energy_equivalency_electric`.
 
@@ -650,7 +652,7 @@ def energy_equivalency_fuel(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EnergyEquivalency.cpp``;
-    ``tests/cpp/EnergyEquivalency.unit.cpp`` (peers.md A-4).
+    ``tests/cpp/EnergyEquivalency.unit.cpp``.
 
     Examples
     --------
@@ -663,8 +665,8 @@ def energy_equivalency_fuel(
     _check_convention(convention)
     p = magnitude(electric_input, "kW", "electric_input")
     check_range(p, "electric_input", low=0)
-    eta_el = _fraction(electric_efficiency, "electric_efficiency", low_inclusive=False)
-    eta_ff = _fraction(fuel_fired_efficiency, "fuel_fired_efficiency", low_inclusive=False)
+    eta_el = fraction(electric_efficiency, "electric_efficiency")
+    eta_ff = fraction(fuel_fired_efficiency, "fuel_fired_efficiency")
     if convention == "measur":
         btu_per_h = p * eta_el / eta_ff * _MEASUR_BTU_PER_KWH
         return Q_(Q_(btu_per_h, "Btu/h").m_as("kW"), "kW")

@@ -23,18 +23,27 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import numpy as np
+import pint
 from scipy.interpolate import RegularGridInterpolator
 
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
+from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning, caveat
 from greenchain.processes._levels import level_from_thresholds
-from greenchain.units import Q_, check_range, fraction, magnitude, quantity, temperature
+from greenchain.units import (
+    Q_,
+    QuantityLike,
+    check_range,
+    fraction,
+    magnitude,
+    nonnegative,
+    quantity,
+    temperature,
+)
 
 __all__ = [
     "leak_estimate",
@@ -65,18 +74,14 @@ _TABLE = "compressors_gb19153-2019.csv"
 _FLOW = "m^3/min"
 
 
-def _hours(value: Any) -> np.ndarray:
-    return check_range(magnitude(value, "h", "hours"), "hours", low=0, unit="h")
-
-
-def _count(value: Any, name: str = "number") -> np.ndarray:
-    arr = check_range(magnitude(value, "", name), name, low=0)
+def _count(value: QuantityLike, name: str = "number") -> np.ndarray:
+    arr = nonnegative(value, "", name)
     if np.any(arr != np.round(arr)):
         raise InputError("must be a whole number", field=name)
     return arr
 
 
-def _k(heat_capacity_ratio: Any) -> np.ndarray:
+def _k(heat_capacity_ratio: QuantityLike) -> np.ndarray:
     return check_range(
         magnitude(heat_capacity_ratio, "", "heat_capacity_ratio"),
         "heat_capacity_ratio",
@@ -86,13 +91,13 @@ def _k(heat_capacity_ratio: Any) -> np.ndarray:
 
 
 # ---------------------------------------------------------------- leak flows
-def leak_estimate(leak_rate: Any, number: Any = 1) -> Any:
+def leak_estimate(leak_rate: QuantityLike, number: QuantityLike = 1) -> pint.Quantity:
     """Leak flow from an estimated rate per leak (MEASUR "estimate" method).
 
     Parameters
     ----------
     leak_rate : float, array-like or Quantity
-        Estimated flow of one leak [m³/min of free air].
+        Estimated flow of one leak, as free air [m³/min].
     number : int or array-like, default 1
         Number of such leaks.
 
@@ -110,17 +115,24 @@ def leak_estimate(leak_rate: Any, number: Any = 1) -> Any:
     >>> leak_estimate(0.05, 3)
     <Quantity(0.15..., 'meter ** 3 / minute')>
     """
-    q = check_range(magnitude(leak_rate, _FLOW, "leak_rate"), "leak_rate", low=0)
+    q = nonnegative(leak_rate, _FLOW, "leak_rate")
     return quantity(q * _count(number), _FLOW)
 
 
-def leak_bag(bag_height: Any, bag_diameter: Any, fill_time: Any, number: Any = 1) -> Any:
+def leak_bag(
+    bag_height: QuantityLike,
+    bag_diameter: QuantityLike,
+    fill_time: QuantityLike,
+    number: QuantityLike = 1,
+) -> pint.Quantity:
     r"""Leak flow measured by filling a cylindrical bag (MEASUR "bag" method).
 
     Parameters
     ----------
-    bag_height, bag_diameter : float, array-like or Quantity
-        Size of the filled bag, taken as a cylinder [m].
+    bag_height : float, array-like or Quantity
+        Height of the filled bag, taken as a cylinder [m].
+    bag_diameter : float, array-like or Quantity
+        Diameter of the filled bag [m].
     fill_time : float, array-like or Quantity
         Time to fill the bag [s].
     number : int or array-like, default 1
@@ -145,8 +157,8 @@ def leak_bag(bag_height: Any, bag_diameter: Any, fill_time: Any, number: Any = 1
     >>> leak_bag(Q_(15, "inch"), Q_(10, "inch"), 12, 2).to("ft^3/min")
     <Quantity(6.817692..., 'foot ** 3 / minute')>
     """
-    h = check_range(magnitude(bag_height, "m", "bag_height"), "bag_height", low=0)
-    d = check_range(magnitude(bag_diameter, "m", "bag_diameter"), "bag_diameter", low=0)
+    h = nonnegative(bag_height, "m", "bag_height")
+    d = nonnegative(bag_diameter, "m", "bag_diameter")
     t = check_range(
         magnitude(fill_time, "s", "fill_time"), "fill_time", low=0, low_inclusive=False, unit="s"
     )
@@ -163,23 +175,23 @@ def _ascending(points: np.ndarray, name: str) -> np.ndarray:
 
 
 def leak_decibel(
-    line_pressure: Any,
-    decibels: Any,
-    pressure_points: Any,
-    decibel_points: Any,
-    flow_table: Any,
-    number: Any = 1,
-) -> Any:
+    line_pressure: QuantityLike,
+    decibels: QuantityLike,
+    pressure_points: QuantityLike,
+    decibel_points: QuantityLike,
+    flow_table: QuantityLike,
+    number: QuantityLike = 1,
+) -> pint.Quantity:
     """Leak flow from an ultrasonic reading, interpolated in the instrument's table.
 
     Parameters
     ----------
     line_pressure : float, array-like or Quantity
-        Line pressure at the leak [kPa, gauge].
+        Gauge line pressure at the leak [kPa].
     decibels : float or array-like
         Ultrasonic detector reading [dB].
     pressure_points : array-like or Quantity
-        Pressures of the table rows [kPa, gauge].
+        Gauge pressures of the table rows [kPa].
     decibel_points : array-like
         Readings of the table columns [dB].
     flow_table : array-like or Quantity, shape (len(pressure_points), len(decibel_points))
@@ -216,7 +228,7 @@ def leak_decibel(
     db = magnitude(decibels, "", "decibels")
     pp = magnitude(pressure_points, "kPa", "pressure_points")
     dp = magnitude(decibel_points, "", "decibel_points")
-    table = check_range(magnitude(flow_table, _FLOW, "flow_table"), "flow_table", low=0)
+    table = nonnegative(flow_table, _FLOW, "flow_table")
     if table.shape != (pp.size, dp.size):
         raise InputError(
             f"must have shape ({pp.size}, {dp.size}) (pressures x readings), got {table.shape}",
@@ -233,33 +245,34 @@ def leak_decibel(
 
 
 def leak_orifice(
-    line_pressure: Any,
-    orifice_diameter: Any,
-    air_temperature: Any,
+    line_pressure: QuantityLike,
+    orifice_diameter: QuantityLike,
+    air_temperature: QuantityLike,
     *,
-    atmospheric_pressure: Any = STANDARD_ATMOSPHERE,
-    discharge_coefficient: Any = 1.0,
-    number: Any = 1,
-    heat_capacity_ratio: Any = _AIR_HEAT_CAPACITY_RATIO,
-) -> Any:
+    atmospheric_pressure: QuantityLike = STANDARD_ATMOSPHERE,
+    discharge_coefficient: QuantityLike = 1.0,
+    number: QuantityLike = 1,
+    heat_capacity_ratio: QuantityLike = _AIR_HEAT_CAPACITY_RATIO,
+) -> pint.Quantity:
     r"""Leak flow through a round hole under choked (sonic) flow (MEASUR "orifice" method).
 
     Parameters
     ----------
     line_pressure : float, array-like or Quantity
-        Line pressure upstream of the hole [kPa, gauge].
+        Gauge line pressure upstream of the hole [kPa].
     orifice_diameter : float, array-like or Quantity
         Hole diameter [mm].
     air_temperature : float, array-like or Quantity
         Air temperature in the line [°C].
     atmospheric_pressure : float or Quantity, default 101.325 kPa
-        Ambient pressure [kPa, absolute].
+        Absolute ambient pressure [kPa].
     discharge_coefficient : float, default 1.0
-        :math:`C_d` in (0, 1] (1 = ideal nozzle; sharp-edged holes are lower).
+        :math:`C_d` [dimensionless], 0 < C_d <= 1 (1 = ideal nozzle; sharp-edged
+        holes are lower).
     number : int or array-like, default 1
         Number of such leaks.
     heat_capacity_ratio : float, default 1.4
-        :math:`k` of air.
+        :math:`k` of air [dimensionless], > 1.
 
     Returns
     -------
@@ -295,19 +308,14 @@ def leak_orifice(
     ...              atmospheric_pressure=Q_(14.7, "psi"), number=4).to("ft^3/min")
     <Quantity(1294.75..., 'foot ** 3 / minute')>
     """
-    p_g = check_range(magnitude(line_pressure, "kPa", "line_pressure"), "line_pressure", low=0)
+    p_g = nonnegative(line_pressure, "kPa", "line_pressure")
     p_atm = check_range(
         magnitude(atmospheric_pressure, "kPa", "atmospheric_pressure"),
         "atmospheric_pressure",
         low=0,
         low_inclusive=False,
     )
-    d = (
-        check_range(
-            magnitude(orifice_diameter, "mm", "orifice_diameter"), "orifice_diameter", low=0
-        )
-        / 1000.0
-    )
+    d = nonnegative(orifice_diameter, "mm", "orifice_diameter") / 1000.0
     t_k = Q_(temperature(air_temperature, "degC", "air_temperature"), "degC").m_as("K")
     cd = fraction(discharge_coefficient, "discharge_coefficient")
     k = _k(heat_capacity_ratio)
@@ -343,7 +351,9 @@ class LeakEnergy:
     energy: Any
 
 
-def leak_energy(leak_flow: Any, hours: Any, specific_power: Any) -> LeakEnergy:
+def leak_energy(
+    leak_flow: QuantityLike, hours: QuantityLike, specific_power: QuantityLike
+) -> LeakEnergy:
     r"""Air volume and electricity lost through leaks.
 
     Parameters
@@ -374,25 +384,23 @@ def leak_energy(leak_flow: Any, hours: Any, specific_power: Any) -> LeakEnergy:
     >>> r.volume, r.energy
     (<Quantity(432000.0, 'meter ** 3')>, <Quantity(47520.0, 'kilowatt_hour')>)
     """
-    q = check_range(magnitude(leak_flow, _FLOW, "leak_flow"), "leak_flow", low=0)
-    t = _hours(hours)
-    sp = check_range(
-        magnitude(specific_power, "kW/(m^3/min)", "specific_power"), "specific_power", low=0
-    )
+    q = nonnegative(leak_flow, _FLOW, "leak_flow")
+    t = nonnegative(hours, "h", "hours")
+    sp = nonnegative(specific_power, "kW/(m^3/min)", "specific_power")
     minutes = t * 60.0
     return LeakEnergy(volume=quantity(q * minutes, "m^3"), energy=quantity(q * sp * t, "kWh"))
 
 
 # ---------------------------------------------------------------- operation
 def pressure_reduction_savings(
-    compressor_power: Any,
-    hours: Any,
-    rated_pressure: Any,
-    proposed_pressure: Any,
+    compressor_power: QuantityLike,
+    hours: QuantityLike,
+    rated_pressure: QuantityLike,
+    proposed_pressure: QuantityLike,
     *,
-    atmospheric_pressure: Any = STANDARD_ATMOSPHERE,
-    heat_capacity_ratio: Any = _AIR_HEAT_CAPACITY_RATIO,
-) -> Any:
+    atmospheric_pressure: QuantityLike = STANDARD_ATMOSPHERE,
+    heat_capacity_ratio: QuantityLike = _AIR_HEAT_CAPACITY_RATIO,
+) -> pint.Quantity:
     r"""Electricity saved by lowering the compressor discharge pressure.
 
     Parameters
@@ -401,12 +409,15 @@ def pressure_reduction_savings(
         Input power at the rated pressure [kW].
     hours : float, array-like or Quantity
         Operating time [h].
-    rated_pressure, proposed_pressure : float, array-like or Quantity
-        Discharge pressure now and after the change [kPa, gauge].
+    rated_pressure : float, array-like or Quantity
+        Gauge discharge pressure now [kPa].
+    proposed_pressure : float, array-like or Quantity
+        Gauge discharge pressure after the change [kPa].
     atmospheric_pressure : float or Quantity, default 101.325 kPa
-        Inlet (ambient) pressure [kPa, absolute], used in both pressure ratios.
+        Absolute inlet (ambient) pressure [kPa], used in both pressure ratios.
     heat_capacity_ratio : float, default 1.4
-        :math:`k` of air. MEASUR uses :math:`c = 0.395/1.395`, i.e. ``k = 1.395``.
+        :math:`k` of air [dimensionless]. MEASUR uses :math:`c = 0.395/1.395`, i.e.
+        ``k = 1.395``.
 
     Returns
     -------
@@ -441,10 +452,8 @@ def pressure_reduction_savings(
     >>> pressure_reduction_savings(75, 6000, 800, 700)
     <Quantity(32014.4..., 'kilowatt_hour')>
     """
-    p = check_range(
-        magnitude(compressor_power, "kW", "compressor_power"), "compressor_power", low=0, unit="kW"
-    )
-    t = _hours(hours)
+    p = nonnegative(compressor_power, "kW", "compressor_power")
+    t = nonnegative(hours, "h", "hours")
     p_rated = check_range(
         magnitude(rated_pressure, "kPa", "rated_pressure"),
         "rated_pressure",
@@ -452,12 +461,7 @@ def pressure_reduction_savings(
         low_inclusive=False,
         unit="kPa",
     )
-    p_new = check_range(
-        magnitude(proposed_pressure, "kPa", "proposed_pressure"),
-        "proposed_pressure",
-        low=0,
-        unit="kPa",
-    )
+    p_new = nonnegative(proposed_pressure, "kPa", "proposed_pressure")
     if np.any(p_new > p_rated):
         raise OutOfRangeError(
             "is above rated_pressure (this function covers reductions only)",
@@ -478,13 +482,13 @@ def pressure_reduction_savings(
 
 
 def load_unload_energy(
-    full_load_power: Any,
-    unloaded_power_fraction: Any,
-    hours: Any,
-    loaded_fraction: Any,
-    motor_efficiency_loaded: Any,
-    motor_efficiency_unloaded: Any,
-) -> Any:
+    full_load_power: QuantityLike,
+    unloaded_power_fraction: QuantityLike,
+    hours: QuantityLike,
+    loaded_fraction: QuantityLike,
+    motor_efficiency_loaded: QuantityLike,
+    motor_efficiency_unloaded: QuantityLike,
+) -> pint.Quantity:
     r"""Electricity used by a compressor under load/unload control.
 
     Parameters
@@ -492,13 +496,18 @@ def load_unload_energy(
     full_load_power : float, array-like or Quantity
         Shaft power when loaded (brake power) [kW].
     unloaded_power_fraction : float or array-like
-        Shaft power when unloaded, as a fraction of ``full_load_power``, [0, 1].
+        Shaft power when unloaded, as a fraction of ``full_load_power``
+        [dimensionless], between 0 and 1.
     hours : float, array-like or Quantity
         Operating time [h].
     loaded_fraction : float or array-like
-        Share of ``hours`` spent loaded, [0, 1].
-    motor_efficiency_loaded, motor_efficiency_unloaded : float, array-like or Quantity
-        Motor efficiency when loaded and unloaded, fractions in (0, 1] or percent.
+        Share of ``hours`` spent loaded [dimensionless], between 0 and 1.
+    motor_efficiency_loaded : float, array-like or Quantity
+        Motor efficiency when loaded [dimensionless], 0 < eta <= 1, or a Quantity in
+        percent.
+    motor_efficiency_unloaded : float, array-like or Quantity
+        Motor efficiency when unloaded [dimensionless], as
+        ``motor_efficiency_loaded``.
 
     Returns
     -------
@@ -520,25 +529,16 @@ def load_unload_energy(
     >>> load_unload_energy(90, 0.3, 8000, 0.7, 0.95, 0.9)
     <Quantity(602526.3..., 'kilowatt_hour')>
     """
-    p = check_range(
-        magnitude(full_load_power, "kW", "full_load_power"), "full_load_power", low=0, unit="kW"
-    )
-    u = check_range(
-        magnitude(unloaded_power_fraction, "", "unloaded_power_fraction"),
-        "unloaded_power_fraction",
-        low=0,
-        high=1,
-    )
-    t = _hours(hours)
-    f = check_range(
-        magnitude(loaded_fraction, "", "loaded_fraction"), "loaded_fraction", low=0, high=1
-    )
+    p = nonnegative(full_load_power, "kW", "full_load_power")
+    u = fraction(unloaded_power_fraction, "unloaded_power_fraction", low_inclusive=True)
+    t = nonnegative(hours, "h", "hours")
+    f = fraction(loaded_fraction, "loaded_fraction", low_inclusive=True)
     eta_l = fraction(motor_efficiency_loaded, "motor_efficiency_loaded")
     eta_u = fraction(motor_efficiency_unloaded, "motor_efficiency_unloaded")
     return quantity(p * t * (f / eta_l + u * (1.0 - f) / eta_u), "kWh")
 
 
-def specific_power(power: Any, free_air_delivery: Any) -> Any:
+def specific_power(power: QuantityLike, free_air_delivery: QuantityLike) -> pint.Quantity:
     r"""Specific power of a compressor package, the GB 19153 efficiency indicator.
 
     Parameters
@@ -562,7 +562,7 @@ def specific_power(power: Any, free_air_delivery: Any) -> Any:
     >>> specific_power(45, 6.8)
     <Quantity(6.617..., 'kilowatt * minute / meter ** 3')>
     """
-    p = check_range(magnitude(power, "kW", "power"), "power", low=0, unit="kW")
+    p = nonnegative(power, "kW", "power")
     q = check_range(
         magnitude(free_air_delivery, _FLOW, "free_air_delivery"),
         "free_air_delivery",
@@ -602,14 +602,16 @@ def _gb19153() -> dict[tuple[float, float, str], tuple[np.ndarray, bool]]:
     return {key: (vals, flags) for key, (vals, flags) in out.items()}
 
 
-def _gb19153_rows(motor_power: Any, pressure: Any, cooling: str) -> tuple[np.ndarray, np.ndarray]:
+def _gb19153_rows(
+    motor_power: QuantityLike, pressure: QuantityLike, cooling: str
+) -> tuple[np.ndarray, np.ndarray]:
     """Limits (..., 3) and unverified flags (..., 3) for each (power, pressure)."""
     table = _gb19153()
     cool = _COOLING.get(str(cooling).strip().lower())
     if cool is None:
         raise InputError(f"must be 'air' or 'liquid', got {cooling!r}", field="cooling")
-    kw = check_range(magnitude(motor_power, "kW", "motor_power"), "motor_power", low=0)
-    mpa = check_range(magnitude(pressure, "MPa", "pressure"), "pressure", low=0)
+    kw = nonnegative(motor_power, "kW", "motor_power")
+    mpa = nonnegative(pressure, "MPa", "pressure")
     kw, mpa = np.broadcast_arrays(kw, mpa)
     powers = np.array(sorted({k[0] for k in table}))
     pressures = np.array(sorted({k[1] for k in table}))
@@ -644,15 +646,16 @@ def _gb19153_rows(motor_power: Any, pressure: Any, cooling: str) -> tuple[np.nda
 
 def _warn_unverified(flags: np.ndarray) -> None:
     if np.any(flags):
-        warnings.warn(
-            "GB 19153-2019 level-1 limit for 37 kW / 0.8 MPa is unverified: the research notes "
-            "show '-' where the transcription gives a value (factors/compressors_gb19153-2019.csv)",
+        caveat(
+            "GB 19153-2019 level-1 limit for 37 kW / 0.8 MPa is unverified: a secondary summary "
+            "shows '-' where the transcription gives a value (factors/compressors_gb19153-2019.csv)",
             UnverifiedDataWarning,
-            stacklevel=3,
         )
 
 
-def gb19153_limit(motor_power: Any, pressure: Any, cooling: str, level: Any) -> Any:
+def gb19153_limit(
+    motor_power: QuantityLike, pressure: QuantityLike, cooling: str, level: int
+) -> pint.Quantity:
     """Specific-power limit of a GB 19153-2019 level (oil-injected rotary, fixed speed).
 
     Parameters
@@ -660,7 +663,7 @@ def gb19153_limit(motor_power: Any, pressure: Any, cooling: str, level: Any) -> 
     motor_power : float, array-like or Quantity
         Drive motor rated power [kW], a row of Table 1 (1.5 ... 630 kW).
     pressure : float, array-like or Quantity
-        Rated discharge pressure [MPa, gauge], one of 0.3, 0.5, 0.7, 0.8, 1.0, 1.25.
+        Rated gauge discharge pressure [MPa], one of 0.3, 0.5, 0.7, 0.8, 1.0, 1.25.
     cooling : {"air", "liquid"}
         Cooling (also accepts 风冷 / 液冷 / "water").
     level : {1, 2, 3}
@@ -703,7 +706,9 @@ def gb19153_limit(motor_power: Any, pressure: Any, cooling: str, level: Any) -> 
     return quantity(values, "kW/(m^3/min)")
 
 
-def gb19153_level(specific_power: Any, motor_power: Any, pressure: Any, cooling: str) -> Any:
+def gb19153_level(
+    specific_power: QuantityLike, motor_power: QuantityLike, pressure: QuantityLike, cooling: str
+) -> Any:
     """GB 19153-2019 energy-efficiency level of an oil-injected rotary compressor (fixed speed).
 
     Parameters
@@ -713,7 +718,7 @@ def gb19153_level(specific_power: Any, motor_power: Any, pressure: Any, cooling:
     motor_power : float, array-like or Quantity
         Drive motor rated power [kW], a row of Table 1.
     pressure : float, array-like or Quantity
-        Rated discharge pressure [MPa, gauge], a row of Table 1.
+        Rated gauge discharge pressure [MPa], a row of Table 1.
     cooling : {"air", "liquid"}
         Cooling.
 

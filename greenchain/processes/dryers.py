@@ -18,52 +18,34 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
 
-import iapws
 import numpy as np
 import pint
 
-from greenchain.errors import InputError, OutOfRangeError, UnitError
-from greenchain.processes.combustion import _fraction
-from greenchain.units import Q_, check_range, magnitude, temperature
+from greenchain.errors import InputError, OutOfRangeError, UnitError, reraise_as_field
+from greenchain.processes.steam import SaturationState, liquid_enthalpy, saturation_properties
+from greenchain.units import Q_, QuantityLike, fraction, nonnegative, temperature
 
 __all__ = ["evaporation_energy", "SprayDryerResult", "spray_dryer_energy"]
 
-_WATER_TRIPLE_K = 273.16  # triple point of water, lower limit of IAPWS-IF97 saturation
-_WATER_CRITICAL_K = 647.096  # critical temperature of water (IAPWS-IF97)
+
+def _saturation(kelvin: np.ndarray, field: str) -> SaturationState:
+    """Saturated water at ``kelvin`` (IAPWS-IF97, :mod:`greenchain.processes.steam`)."""
+    with reraise_as_field(field):
+        return saturation_properties(temperature=Q_(kelvin, "K"))
 
 
-@lru_cache(maxsize=4096)
-def _saturation_enthalpies(kelvin: float) -> tuple[float, float]:
-    """(h_f, h_g) of saturated water at ``kelvin`` [kJ/kg], IAPWS-IF97."""
-    return float(iapws.IAPWS97(T=kelvin, x=0).h), float(iapws.IAPWS97(T=kelvin, x=1).h)
-
-
-def _enthalpies(kelvin: np.ndarray, field: str) -> tuple[np.ndarray, np.ndarray]:
-    kelvin = np.asarray(kelvin, dtype=float)
-    if np.any((kelvin < _WATER_TRIPLE_K) | (kelvin >= _WATER_CRITICAL_K)):
-        raise OutOfRangeError(
-            "water temperature outside 0.01-373.946 degC (triple point to critical point)",
-            field=field,
-        )
-    values, inverse = np.unique(kelvin, return_inverse=True)
-    props = np.array([_saturation_enthalpies(float(v)) for v in values]).reshape(-1, 2)
-    return props[inverse, 0].reshape(kelvin.shape), props[inverse, 1].reshape(kelvin.shape)
-
-
-def _mass(value: Any, name: str) -> tuple[np.ndarray, bool]:
+def _mass(value: QuantityLike, name: str) -> tuple[np.ndarray, bool]:
     """Mass [kg] or mass flow [kg/s] (plain numbers in kg), and whether it is a rate."""
     if isinstance(value, str):
         value = Q_(value)
     if isinstance(value, pint.Quantity):
         if value.check("[mass]/[time]"):
-            return check_range(magnitude(value, "kg/s", name), name, low=0), True
+            return nonnegative(value, "kg/s", name), True
         if value.check("[mass]"):
-            return check_range(magnitude(value, "kg", name), name, low=0), False
+            return nonnegative(value, "kg", name), False
         raise UnitError(f"expected a mass or a mass flow, got {value.units:~P}", field=name)
-    return check_range(magnitude(value, "kg", name), name, low=0), False
+    return nonnegative(value, "kg", name), False
 
 
 def _heat(kj: np.ndarray, rate: bool) -> pint.Quantity:
@@ -72,29 +54,32 @@ def _heat(kj: np.ndarray, rate: bool) -> pint.Quantity:
 
 
 def evaporation_energy(
-    water_evaporated: Any,
+    water_evaporated: QuantityLike,
     *,
-    inlet_temperature: Any,
-    evaporation_temperature: Any = 100.0,
-    efficiency: Any,
-    solids: Any = None,
-    solids_cp: Any = None,
-    solids_temperature_rise: Any = None,
+    inlet_temperature: QuantityLike,
+    evaporation_temperature: QuantityLike = 100.0,
+    efficiency: QuantityLike,
+    solids: QuantityLike | None = None,
+    solids_cp: QuantityLike | None = None,
+    solids_temperature_rise: QuantityLike | None = None,
 ) -> pint.Quantity:
     """Heat a dryer takes to evaporate water (and warm the solids), at a given efficiency.
 
     Parameters
     ----------
     water_evaporated : float, array-like or Quantity
-        Water evaporated [kg for plain numbers; any mass or mass-flow Quantity].
+        Water evaporated [kg] for plain numbers; any mass or mass-flow Quantity is
+        accepted.
     inlet_temperature : float, array-like or Quantity
         Temperature of the water as it enters [degC], <= ``evaporation_temperature``.
     evaporation_temperature : float, array-like or Quantity, default 100 degC
         Temperature at which the water evaporates [degC], below the critical point.
     efficiency : float, array-like or Quantity
-        Thermal efficiency of the dryer, useful heat / heat supplied [fraction in (0, 1]].
+        Thermal efficiency of the dryer, useful heat / heat supplied [dimensionless],
+        0 < eta <= 1.
     solids : float, array-like or Quantity, optional
-        Mass of dry solids heated with the water [same kind as ``water_evaporated``].
+        Mass of dry solids heated with the water [kg], of the same kind (amount or
+        flow) as ``water_evaporated``.
     solids_cp : float, array-like or Quantity, optional
         Specific heat of the solids [kJ/(kg K)]; required with ``solids``.
     solids_temperature_rise : float, array-like or Quantity, optional
@@ -103,7 +88,7 @@ def evaporation_energy(
     Returns
     -------
     Quantity
-        Heat to supply [MJ for a mass, kW for a mass flow].
+        Heat to supply, [MJ] for a mass and [kW] for a mass flow.
 
     Raises
     ------
@@ -123,8 +108,9 @@ def evaporation_energy(
 
     References
     ----------
-    IAPWS (2007), Revised release on the IAPWS Industrial Formulation 1997 for the
-    thermodynamic properties of water and steam (``iapws.IAPWS97``).
+    IAPWS R7-97(2012), Revised release on the IAPWS Industrial Formulation 1997 for the
+    thermodynamic properties of water and steam (through
+    :func:`greenchain.processes.steam.saturation_properties`).
 
     Examples
     --------
@@ -134,7 +120,7 @@ def evaporation_energy(
     2.3803... MW
     """
     water, rate = _mass(water_evaporated, "water_evaporated")
-    eta = _fraction(efficiency, "efficiency", low_inclusive=False)
+    eta = fraction(efficiency, "efficiency")
     t_in = Q_(temperature(inlet_temperature, "degC", "inlet_temperature"), "degC").m_as("K")
     t_ev = Q_(temperature(evaporation_temperature, "degC", "evaporation_temperature"), "degC").m_as(
         "K"
@@ -143,36 +129,34 @@ def evaporation_energy(
         raise OutOfRangeError(
             "must not be above evaporation_temperature", field="inlet_temperature"
         )
-    hf_in, _ = _enthalpies(t_in, "inlet_temperature")
-    hf_ev, hg_ev = _enthalpies(t_ev, "evaporation_temperature")
+    with reraise_as_field("inlet_temperature"):
+        hf_in = liquid_enthalpy(Q_(t_in, "K")).m_as("kJ/kg")
+    evaporation = _saturation(t_ev, "evaporation_temperature")
+    hf_ev = evaporation.liquid_enthalpy.m_as("kJ/kg")
+    hg_ev = evaporation.vapour_enthalpy.m_as("kJ/kg")
     latent = hg_ev - hf_ev
     sensible = hf_ev - hf_in
     heat = water * (latent + sensible)  # kJ or kJ/s
-    given = [solids is not None, solids_cp is not None, solids_temperature_rise is not None]
-    if any(given):
-        if not all(given):
-            missing = [
-                n
-                for n, g in zip(
-                    ("solids", "solids_cp", "solids_temperature_rise"), given, strict=True
-                )
-                if not g
-            ][0]
-            raise InputError(
-                "solids, solids_cp and solids_temperature_rise go together", field=missing
-            )
+    if solids is not None and solids_cp is not None and solids_temperature_rise is not None:
         mass_s, rate_s = _mass(solids, "solids")
         if rate_s != rate:
             raise UnitError(
                 "must be of the same kind (amount or flow) as water_evaporated", field="solids"
             )
-        cp = check_range(magnitude(solids_cp, "kJ/(kg*K)", "solids_cp"), "solids_cp", low=0)
-        dt = check_range(
-            magnitude(solids_temperature_rise, "delta_degC", "solids_temperature_rise"),
-            "solids_temperature_rise",
-            low=0,
-        )
+        cp = nonnegative(solids_cp, "kJ/(kg*K)", "solids_cp")
+        dt = nonnegative(solids_temperature_rise, "delta_degC", "solids_temperature_rise")
         heat = heat + mass_s * cp * dt
+    else:
+        terms = {
+            "solids": solids,
+            "solids_cp": solids_cp,
+            "solids_temperature_rise": solids_temperature_rise,
+        }
+        missing = [name for name, value in terms.items() if value is None]
+        if len(missing) < len(terms):
+            raise InputError(
+                "solids, solids_cp and solids_temperature_rise go together", field=missing[0]
+            )
     return _heat(heat / eta, rate)
 
 
@@ -199,31 +183,33 @@ class SprayDryerResult:
 
 
 def spray_dryer_energy(
-    slip: Any = None,
+    slip: QuantityLike | None = None,
     *,
-    powder: Any = None,
-    slip_moisture: Any,
-    powder_moisture: Any,
-    efficiency: Any,
-    inlet_temperature: Any,
-    evaporation_temperature: Any = 100.0,
-    solids_cp: Any = None,
-    solids_temperature_rise: Any = None,
+    powder: QuantityLike | None = None,
+    slip_moisture: QuantityLike,
+    powder_moisture: QuantityLike,
+    efficiency: QuantityLike,
+    inlet_temperature: QuantityLike,
+    evaporation_temperature: QuantityLike = 100.0,
+    solids_cp: QuantityLike | None = None,
+    solids_temperature_rise: QuantityLike | None = None,
 ) -> SprayDryerResult:
     """Mass balance and heat of a ceramic spray dryer (slip to granulated powder).
 
     Parameters
     ----------
     slip : float, array-like or Quantity, optional
-        Slip fed [kg for plain numbers; mass or mass flow]. Give ``slip`` or ``powder``.
+        Slip fed [kg] for plain numbers; a mass or mass-flow Quantity is accepted.
+        Give ``slip`` or ``powder``.
     powder : float, array-like or Quantity, optional
-        Powder produced [kg; mass or mass flow].
+        Powder produced [kg]; a mass or mass-flow Quantity is accepted.
     slip_moisture : float, array-like or Quantity
-        Water content of the slip, wet basis [fraction in [0, 1)].
+        Water content of the slip, wet basis [dimensionless], 0 <= w < 1.
     powder_moisture : float, array-like or Quantity
-        Water content of the powder, wet basis [fraction in [0, 1)], <= ``slip_moisture``.
+        Water content of the powder, wet basis [dimensionless], 0 <= w < 1 and
+        <= ``slip_moisture``.
     efficiency : float, array-like or Quantity
-        Thermal efficiency of the dryer [fraction in (0, 1]].
+        Thermal efficiency of the dryer [dimensionless], 0 < eta <= 1.
     inlet_temperature : float, array-like or Quantity
         Slip temperature [degC].
     evaporation_temperature : float, array-like or Quantity, default 100 degC
@@ -236,8 +222,8 @@ def spray_dryer_energy(
     Returns
     -------
     SprayDryerResult
-        Slip, powder, dry solids and water evaporated [kg or kg/h], heat [MJ or kW] and
-        heat per tonne of powder [GJ/t and kgce/t].
+        Slip, powder, dry solids and water evaporated ([kg], or [kg/h] for flows), heat
+        ([MJ], or [kW] for flows) and heat per tonne of powder ([GJ/t] and [kgce/t]).
 
     Notes
     -----
@@ -252,9 +238,9 @@ def spray_dryer_energy(
 
     References
     ----------
-    IAPWS-IF97 (``iapws``) for the water enthalpies. Spray drying takes 10-20 % of a
-    tile plant's energy (energy-audit data quoted in shared/reference/
-    sector_verification.md 5.2, K4).
+    IAPWS-IF97 (through :mod:`greenchain.processes.steam`) for the water enthalpies.
+    Spray drying takes 10-20 % of a tile plant's energy (an energy-audit figure found
+    without a traceable public source; orientation only, nothing here depends on it).
 
     Examples
     --------
@@ -266,35 +252,23 @@ def spray_dryer_energy(
     >>> print(r.specific_energy, r.specific_energy_kgce, sep="; ")
     2.2938... GJ/t; 78.269... kgce/t
     """
-    if (slip is None) == (powder is None):
-        raise InputError("give either slip or powder", field="slip")
-    w_s = check_range(
-        magnitude(slip_moisture, "", "slip_moisture"),
-        "slip_moisture",
-        low=0,
-        high=1,
-        high_inclusive=False,
-    )
-    w_p = check_range(
-        magnitude(powder_moisture, "", "powder_moisture"),
-        "powder_moisture",
-        low=0,
-        high=1,
-        high_inclusive=False,
-    )
+    w_s = fraction(slip_moisture, "slip_moisture", low_inclusive=True, high_inclusive=False)
+    w_p = fraction(powder_moisture, "powder_moisture", low_inclusive=True, high_inclusive=False)
     if np.any(np.asarray(w_p) > np.asarray(w_s)):
         raise OutOfRangeError("must not exceed slip_moisture", field="powder_moisture")
     # water evaporated written so that it is >= 0 exactly when w_p <= w_s
-    if slip is not None:
+    if slip is not None and powder is None:
         m_slip, rate = _mass(slip, "slip")
         water = m_slip * (w_s - w_p) / (1.0 - w_p)
         m_powder = m_slip - water
         dry = m_slip * (1.0 - w_s)
-    else:
+    elif powder is not None and slip is None:
         m_powder, rate = _mass(powder, "powder")
         water = m_powder * (w_s - w_p) / (1.0 - w_s)
         m_slip = m_powder + water
         dry = m_powder * (1.0 - w_p)
+    else:
+        raise InputError("give either slip or powder", field="slip")
     mass_unit = "kg/s" if rate else "kg"
     solids = None if solids_cp is None and solids_temperature_rise is None else Q_(dry, mass_unit)
     energy = evaporation_energy(

@@ -21,33 +21,35 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+import pint
 
 from greenchain.errors import OutOfRangeError
-from greenchain.processes.affinity import VfdSavings, vfd_savings
-from greenchain.units import check_range, fraction, magnitude, quantity
+from greenchain.processes.affinity import VfdSavings, measured_efficiency, vfd_savings
+from greenchain.units import QuantityLike, check_range, magnitude, nonnegative, quantity
 
 __all__ = ["fan_air_power", "fan_efficiency", "FanEfficiency", "vfd_savings", "VfdSavings"]
 
 
 def fan_air_power(
-    flow: Any,
-    inlet_pressure: Any,
-    outlet_pressure: Any,
-    compressibility_factor: Any,
-    velocity_pressure: Any = 0,
-) -> Any:
+    flow: QuantityLike,
+    inlet_pressure: QuantityLike,
+    outlet_pressure: QuantityLike,
+    compressibility_factor: QuantityLike,
+    velocity_pressure: QuantityLike = 0,
+) -> pint.Quantity:
     r"""Power given to the air by a fan.
 
     Parameters
     ----------
     flow : float, array-like or Quantity
         Volumetric flow rate at the fan inlet [m³/h].
-    inlet_pressure, outlet_pressure : float, array-like or Quantity
-        Pressures at the fan inlet and outlet [Pa, gauge]; the inlet is
-        usually negative (suction).
+    inlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan inlet [Pa]; usually negative (suction).
+    outlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan outlet [Pa].
     compressibility_factor : float or array-like
-        :math:`K_p`, the compressibility coefficient, > 0 (close to 1 for
-        ordinary fans; see ISO 5801 / AMCA 210).
+        :math:`K_p`, the compressibility coefficient [dimensionless], > 0 (close to
+        1 for ordinary fans; see ISO 5801 / AMCA 210).
     velocity_pressure : float, array-like or Quantity, default 0
         Velocity pressure subtracted from the rise [Pa], as in MEASUR's FSAT.
 
@@ -78,7 +80,7 @@ def fan_air_power(
     >>> fan_air_power(Q_(129691, "ft^3/min"), Q_(-16.36, "inH2O"), Q_(1.1, "inH2O"), 0.988)
     <Quantity(263.002..., 'kilowatt')>
     """
-    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0) / 3600.0  # m3/s
+    q = nonnegative(flow, "m^3/h", "flow") / 3600.0  # m3/s
     p_in = magnitude(inlet_pressure, "Pa", "inlet_pressure")
     p_out = magnitude(outlet_pressure, "Pa", "outlet_pressure")
     p_v = magnitude(velocity_pressure, "Pa", "velocity_pressure")
@@ -120,26 +122,35 @@ class FanEfficiency:
 
 
 def fan_efficiency(
-    flow: Any,
-    inlet_pressure: Any,
-    outlet_pressure: Any,
-    compressibility_factor: Any,
-    measured_power: Any,
-    motor_efficiency: Any,
-    velocity_pressure: Any = 0,
+    flow: QuantityLike,
+    inlet_pressure: QuantityLike,
+    outlet_pressure: QuantityLike,
+    compressibility_factor: QuantityLike,
+    measured_power: QuantityLike,
+    motor_efficiency: QuantityLike,
+    velocity_pressure: QuantityLike = 0,
     *,
-    hours: Any = None,
+    hours: QuantityLike | None = None,
 ) -> FanEfficiency:
     r"""Fan efficiency from a field measurement of flow, pressures and motor input power.
 
     Parameters
     ----------
-    flow, inlet_pressure, outlet_pressure, compressibility_factor, velocity_pressure
-        As for :func:`fan_air_power`.
+    flow : float, array-like or Quantity
+        Volumetric flow rate at the fan inlet [m³/h].
+    inlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan inlet [Pa].
+    outlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan outlet [Pa].
+    compressibility_factor : float or array-like
+        :math:`K_p` [dimensionless], > 0, as for :func:`fan_air_power`.
     measured_power : float, array-like or Quantity
         Electrical input power of the motor [kW].
     motor_efficiency : float, array-like or Quantity
-        Motor efficiency at this load, fraction in (0, 1] or percent.
+        Motor efficiency at this load [dimensionless], 0 < eta <= 1, or a Quantity
+        in percent.
+    velocity_pressure : float, array-like or Quantity, default 0
+        Velocity pressure subtracted from the rise [Pa].
     hours : float or Quantity, optional
         Operating time [h] for the ``energy`` result.
 
@@ -159,6 +170,9 @@ def fan_efficiency(
         P_{shaft} = P_{measured}\,\eta_{motor}, \qquad
         \eta_{fan} = P_{air} / P_{shaft}, \qquad E = P_{measured}\, t
 
+    The air power :math:`P_{air}` is :func:`fan_air_power`; the rest is
+    :func:`greenchain.processes.affinity.measured_efficiency`.
+
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/Results.unit.cpp`` ("Fan Output
@@ -170,30 +184,18 @@ def fan_efficiency(
     >>> r.efficiency, r.energy.to("MWh")
     (<Quantity(59.598..., 'percent')>, <Quantity(4029.6, 'megawatt_hour')>)
     """
-    air = fan_air_power(
-        flow, inlet_pressure, outlet_pressure, compressibility_factor, velocity_pressure
-    ).m_as("kW")
-    p_in = check_range(
-        magnitude(measured_power, "kW", "measured_power"),
-        "measured_power",
-        low=0,
-        low_inclusive=False,
-        unit="kW",
+    r = measured_efficiency(
+        fan_air_power(
+            flow, inlet_pressure, outlet_pressure, compressibility_factor, velocity_pressure
+        ),
+        measured_power,
+        motor_efficiency,
+        hours=hours,
+        machine="fan",
     )
-    shaft = p_in * fraction(motor_efficiency, "motor_efficiency")
-    eff = air / shaft
-    if np.any(eff > 1):
-        raise OutOfRangeError(
-            "implies a fan efficiency above 100 % (check flow, pressures and power)",
-            field="measured_power",
-        )
-    energy = None
-    if hours is not None:
-        t = check_range(magnitude(hours, "h", "hours"), "hours", low=0, unit="h")
-        energy = quantity(p_in * t, "kWh")
     return FanEfficiency(
-        air_power=quantity(air, "kW"),
-        shaft_power=quantity(shaft, "kW"),
-        efficiency=quantity(eff * 100.0, "percent"),
-        energy=energy,
+        air_power=r.output_power,
+        shaft_power=r.shaft_power,
+        efficiency=r.efficiency,
+        energy=r.energy,
     )

@@ -7,7 +7,6 @@ stream it acts on. They build on :mod:`greenchain.processes.kilns` (wall losses)
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,20 +14,15 @@ import numpy as np
 import pint
 
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
+from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning, caveat
+from greenchain.processes._common import heat_stream, phast_combustion_air_term, to_degF
 from greenchain.processes.combustion import (
-    _AIR_CP_INTERCEPT,
-    _AIR_CP_SLOPE,
-    _COMBUSTION_AIR_CORRECTION,
     EfficiencyImprovement,
-    _degF,
-    _fraction,
-    _heat_stream,
     efficiency_improvement,
     excess_air_from_o2,
 )
 from greenchain.processes.kilns import wall_loss
-from greenchain.units import Q_, check_range
+from greenchain.units import Q_, QuantityLike, check_range, fraction
 
 __all__ = [
     "RetrofitSaving",
@@ -78,29 +72,24 @@ def _from_improvement(result: EfficiencyImprovement, **extra: Any) -> RetrofitSa
     )
 
 
-def _combustion_air_term(ta_f: np.ndarray, excess_air: np.ndarray) -> np.ndarray:
-    """PHAST combustion-air term [% of HHV]: heat brought in by the combustion air."""
-    cp = _AIR_CP_INTERCEPT + _AIR_CP_SLOPE * ta_f
-    return (_COMBUSTION_AIR_CORRECTION + cp * ta_f) * (1.0 + excess_air)
-
-
 def cooling_air_reuse_saving(
-    fuel_input: Any,
+    fuel_input: QuantityLike,
     *,
-    flue_o2: Any,
-    flue_temperature: Any,
-    combustion_air_temperature: Any,
-    preheated_air_temperature: Any,
-    cooling_heat_available: Any = None,
+    flue_o2: QuantityLike,
+    flue_temperature: QuantityLike,
+    combustion_air_temperature: QuantityLike,
+    preheated_air_temperature: QuantityLike,
+    cooling_heat_available: QuantityLike | None = None,
 ) -> RetrofitSaving:
     """Fuel saved by feeding hot cooling-zone air to the burners as combustion air.
 
     Parameters
     ----------
     fuel_input : float, array-like or Quantity
-        Current fuel input [kW; any power or energy Quantity].
+        Current fuel input [kW]; any power or energy Quantity is accepted.
     flue_o2 : float, array-like or Quantity
-        Dry flue-gas O2 [fraction or percent Quantity], unchanged by the measure.
+        Dry flue-gas O2 [dimensionless], a fraction or a Quantity in percent,
+        unchanged by the measure.
     flue_temperature : float, array-like or Quantity
         Flue-gas temperature [degC], unchanged by the measure.
     combustion_air_temperature : float, array-like or Quantity
@@ -109,7 +98,8 @@ def cooling_air_reuse_saving(
         Temperature of the recovered air at the burners [degC],
         >= ``combustion_air_temperature``.
     cooling_heat_available : float, array-like or Quantity, optional
-        Heat the cooling zone can give [unit of ``fuel_input``], e.g.
+        Heat the cooling zone can give [kW], or any Quantity of the kind of
+        ``fuel_input``, e.g.
         ``KilnEnergyBalance.recoverable_cooling_heat``; when given, a preheat that
         needs more heat raises :class:`OutOfRangeError`.
 
@@ -136,7 +126,8 @@ def cooling_air_reuse_saving(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
-    (peers.md A-3); Mezquita et al. (2014), doi:10.1016/j.applthermaleng.2014.01.002.
+    (tests in ``tests/cpp/EfficiencyImprovement.unit.cpp``); Mezquita et al. (2014),
+    doi:10.1016/j.applthermaleng.2014.01.002.
 
     Examples
     --------
@@ -149,8 +140,8 @@ def cooling_air_reuse_saving(
     >>> print(r.preheat_duty.to("kW"))
     418.41... kW
     """
-    ta = _degF(combustion_air_temperature, "combustion_air_temperature")
-    tp = _degF(preheated_air_temperature, "preheated_air_temperature")
+    ta = to_degF(combustion_air_temperature, "combustion_air_temperature")
+    tp = to_degF(preheated_air_temperature, "preheated_air_temperature")
     if np.any(np.asarray(tp) < np.asarray(ta)):
         raise OutOfRangeError(
             "must not be below combustion_air_temperature", field="preheated_air_temperature"
@@ -172,10 +163,10 @@ def cooling_air_reuse_saving(
         raise OutOfRangeError(exc.message, field="preheated_air_temperature") from exc
     ea = result.current_excess_air.m
     duty = result.new_input * (
-        (_combustion_air_term(tp, ea) - _combustion_air_term(ta, ea)) / 100.0
+        (phast_combustion_air_term(tp, ea) - phast_combustion_air_term(ta, ea)) / 100.0
     )
     if cooling_heat_available is not None:
-        avail, unit = _heat_stream(cooling_heat_available, "cooling_heat_available")
+        avail, unit = heat_stream(cooling_heat_available, "cooling_heat_available")
         if np.any(duty.m_as(unit) > avail):
             raise OutOfRangeError(
                 "preheating to this temperature needs more heat than the cooling zone gives "
@@ -186,17 +177,17 @@ def cooling_air_reuse_saving(
 
 
 def insulation_saving(
-    area: Any,
-    surface_temperature_before: Any,
-    surface_temperature_after: Any,
-    ambient_temperature: Any,
+    area: QuantityLike,
+    surface_temperature_before: QuantityLike,
+    surface_temperature_after: QuantityLike,
+    ambient_temperature: QuantityLike,
     *,
-    wind_speed: Any = 0,
-    emissivity: Any = 0.9,
-    emissivity_after: Any = None,
-    condition_factor: Any = 1.394,
-    correction_factor: Any = 1.0,
-    available_heat: Any = None,
+    wind_speed: QuantityLike = 0,
+    emissivity: QuantityLike = 0.9,
+    emissivity_after: QuantityLike | None = None,
+    condition_factor: QuantityLike = 1.394,
+    correction_factor: QuantityLike = 1.0,
+    available_heat: QuantityLike | None = None,
 ) -> RetrofitSaving:
     """Wall-loss saving of better kiln insulation (surface temperature before and after).
 
@@ -204,18 +195,28 @@ def insulation_saving(
     ----------
     area : float, array-like or Quantity
         Outer surface area [m²].
-    surface_temperature_before, surface_temperature_after : float, array-like or Quantity
-        Mean outer-surface temperature before and after [degC].
+    surface_temperature_before : float, array-like or Quantity
+        Mean outer-surface temperature before the retrofit [degC].
+    surface_temperature_after : float, array-like or Quantity
+        Mean outer-surface temperature after the retrofit [degC].
     ambient_temperature : float, array-like or Quantity
         Ambient temperature [degC].
-    wind_speed, emissivity, condition_factor, correction_factor : optional
-        As in :func:`wall_loss`; ``emissivity`` applies before the retrofit.
+    wind_speed : float, array-like or Quantity, default 0
+        Air velocity over the surface [m/s], as in
+        :func:`~greenchain.processes.kilns.wall_loss`.
+    emissivity : float, array-like or Quantity, default 0.9
+        Surface emissivity before the retrofit [dimensionless], between 0 and 1.
     emissivity_after : float, array-like or Quantity, optional
-        Surface emissivity after the retrofit (new cladding) [fraction]; default
+        Surface emissivity after the retrofit (new cladding) [dimensionless]; default
         ``emissivity``.
+    condition_factor : float, array-like or Quantity, default 1.394
+        Surface shape and orientation factor [dimensionless], as in
+        :func:`~greenchain.processes.kilns.wall_loss`.
+    correction_factor : float, array-like or Quantity, default 1.0
+        Multiplier applied to both wall losses [dimensionless], > 0.
     available_heat : float, array-like or Quantity, optional
-        Available heat of the firing [fraction in (0, 1]]: each unit of heat not lost
-        through the wall saves :math:`1/AH` units of fuel.
+        Available heat of the firing [dimensionless], 0 < AH <= 1: each unit of heat
+        not lost through the wall saves :math:`1/AH` units of fuel.
 
     Returns
     -------
@@ -235,7 +236,8 @@ def insulation_saving(
 
     References
     ----------
-    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/losses/WallLosses.cpp`` (peers.md A-1).
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/losses/WallLosses.cpp`` (tests in
+    ``tests/cpp/WallLosses.unit.cpp``).
 
     Examples
     --------
@@ -269,38 +271,40 @@ def insulation_saving(
         )
     fuel_saving = None
     if available_heat is not None:
-        ah = _fraction(available_heat, "available_heat", low_inclusive=False)
+        ah = fraction(available_heat, "available_heat")
         fuel_saving = saving / ah
     with np.errstate(invalid="ignore", divide="ignore"):
-        fraction = np.where(before.m > 0, saving.m / np.where(before.m > 0, before.m, 1.0), 0.0)
+        share = np.where(before.m > 0, saving.m / np.where(before.m > 0, before.m, 1.0), 0.0)
     return RetrofitSaving(
         baseline=before,
         new=after,
         saving=saving,
-        saving_fraction=Q_(fraction, ""),
+        saving_fraction=Q_(share, ""),
         fuel_saving=fuel_saving,
         sources=("amo-tools-suite",),
     )
 
 
 def o2_trim_saving(
-    fuel_input: Any,
+    fuel_input: QuantityLike,
     *,
-    current_o2: Any,
-    new_o2: Any,
-    flue_temperature: Any,
-    combustion_air_temperature: Any,
-    new_flue_temperature: Any = None,
+    current_o2: QuantityLike,
+    new_o2: QuantityLike,
+    flue_temperature: QuantityLike,
+    combustion_air_temperature: QuantityLike,
+    new_flue_temperature: QuantityLike | None = None,
 ) -> RetrofitSaving:
     """Fuel saved by trimming excess air (O2 measurement and burner control).
 
     Parameters
     ----------
     fuel_input : float, array-like or Quantity
-        Current fuel input [kW; any power or energy Quantity].
-    current_o2, new_o2 : float, array-like or Quantity
-        Dry flue-gas O2 before and after [fraction or percent Quantity];
-        ``new_o2 <= current_o2``.
+        Current fuel input [kW]; any power or energy Quantity is accepted.
+    current_o2 : float, array-like or Quantity
+        Dry flue-gas O2 before the trim [dimensionless], a fraction or a Quantity in
+        percent.
+    new_o2 : float, array-like or Quantity
+        Dry flue-gas O2 after the trim [dimensionless], <= ``current_o2``.
     flue_temperature : float, array-like or Quantity
         Flue-gas temperature [degC], >= ``combustion_air_temperature``.
     combustion_air_temperature : float, array-like or Quantity
@@ -324,7 +328,7 @@ def o2_trim_saving(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/furnace/EfficiencyImprovement.cpp``
-    (peers.md A-3).
+    (tests in ``tests/cpp/EfficiencyImprovement.unit.cpp``).
 
     Examples
     --------
@@ -339,15 +343,15 @@ def o2_trim_saving(
     x_new = excess_air_from_o2(new_o2).m
     if np.any(np.asarray(x_new) > np.asarray(x_cur)):
         raise OutOfRangeError("must not exceed current_o2", field="new_o2")
-    tf = _degF(flue_temperature, "flue_temperature")
-    ta = _degF(combustion_air_temperature, "combustion_air_temperature")
+    tf = to_degF(flue_temperature, "flue_temperature")
+    ta = to_degF(combustion_air_temperature, "combustion_air_temperature")
     if np.any(np.asarray(tf) < np.asarray(ta)):
         raise OutOfRangeError(
             "must not be above flue_temperature", field="combustion_air_temperature"
         )
     if new_flue_temperature is None:
         new_flue_temperature = flue_temperature
-    elif np.any(np.asarray(_degF(new_flue_temperature, "new_flue_temperature")) > tf):
+    elif np.any(np.asarray(to_degF(new_flue_temperature, "new_flue_temperature")) > tf):
         raise OutOfRangeError("must not exceed flue_temperature", field="new_flue_temperature")
     result = efficiency_improvement(
         current_o2,
@@ -368,16 +372,18 @@ def _measure_default(key: str) -> dict[str, Any]:
     raise InputError(f"no default {key!r} in factors/measures_defaults.csv", field=key)
 
 
-def pulse_combustion_saving(fuel_input: Any, saving_fraction: Any = None) -> RetrofitSaving:
+def pulse_combustion_saving(
+    fuel_input: QuantityLike, saving_fraction: QuantityLike | None = None
+) -> RetrofitSaving:
     """Fuel saved by pulse (frequency-modulated) burner control, as a parameterised model.
 
     Parameters
     ----------
     fuel_input : float, array-like or Quantity
-        Current fuel input of the burners so controlled [kW; any power or energy
-        Quantity].
+        Current fuel input of the burners so controlled [kW]; any power or energy
+        Quantity is accepted.
     saving_fraction : float, array-like or Quantity, optional
-        Fuel saving [fraction in [0, 1]]. Give a measured or guaranteed value where
+        Fuel saving [dimensionless], between 0 and 1. Give a measured or guaranteed value where
         there is one. When omitted, the default of ``factors/measures_defaults.csv``
         row ``pulse_combustion.saving_fraction`` is used (0.05, the low end of the
         5-15 % that vendors claim); that default is **unverified**: no quantified saving
@@ -415,34 +421,33 @@ def pulse_combustion_saving(fuel_input: Any, saving_fraction: Any = None) -> Ret
     >>> print(r.saving, r.unverified, r.saving_fraction_range)
     0.1 MW True (0.05, 0.15)
     """
-    q, unit = _heat_stream(fuel_input, "fuel_input")
+    q, unit = heat_stream(fuel_input, "fuel_input")
     check_range(q, "fuel_input", low=0)
     fraction_range = None
     unverified = False
     sources: tuple[str, ...] = ()
     if saving_fraction is None:
         row = _measure_default("pulse_combustion.saving_fraction")
-        fraction = np.asarray(parse_number(row["value"]), dtype=float)
+        share = np.asarray(parse_number(row["value"]), dtype=float)
         low, high = parse_number(row["low"]), parse_number(row["high"])
         fraction_range = (low, high) if low is not None and high is not None else None
         sources = (row["source_id"],)
         if row["status"] == "unverified":
             unverified = True
-            warnings.warn(
+            caveat(
                 f"pulse_combustion_saving uses the unverified default saving fraction "
                 f"{row['value']} (source {row['source_id']}: {row['source_ref']}); give "
                 "saving_fraction from a measurement or a guarantee",
                 UnverifiedDataWarning,
-                stacklevel=2,
             )
     else:
-        fraction = _fraction(saving_fraction, "saving_fraction")
-    saving = q * fraction
+        share = fraction(saving_fraction, "saving_fraction", low_inclusive=True)
+    saving = q * share
     return RetrofitSaving(
         baseline=Q_(q + 0.0 * saving, unit),
         new=Q_(q - saving, unit),
         saving=Q_(saving, unit),
-        saving_fraction=Q_(fraction + 0.0 * saving, ""),
+        saving_fraction=Q_(share + 0.0 * saving, ""),
         saving_fraction_range=fraction_range,
         sources=sources,
         unverified=unverified,

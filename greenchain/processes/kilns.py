@@ -24,20 +24,25 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, cast
+from typing import cast
 
 import numpy as np
 import pint
 
 from greenchain.errors import InputError, OutOfRangeError, UnitError
-from greenchain.processes.combustion import (
-    _degF,
-    _fraction,
-    excess_air_from_o2,
-    flue_gas_loss,
-)
+from greenchain.processes._common import to_degF
+from greenchain.processes.combustion import excess_air_from_o2, flue_gas_loss
 from greenchain.processes.waste_heat import air_sensible_heat
-from greenchain.units import Q_, check_range, magnitude, read_quantity, temperature
+from greenchain.units import (
+    Q_,
+    QuantityLike,
+    check_range,
+    fraction,
+    magnitude,
+    nonnegative,
+    read_quantity,
+    temperature,
+)
 
 __all__ = [
     "wall_loss",
@@ -51,7 +56,7 @@ __all__ = [
 _SIGMA_BTU = 0.1713e-8
 # degF -> degR offset as PHAST rounds it (RAD_CONSTANT = 460.0 in WallLosses.h).
 _RANKINE_OFFSET = 460.0
-# PHAST natural-convection correlation, WallLosses.cpp (peers.md A-1).
+# PHAST natural-convection correlation, WallLosses.cpp (tests/cpp/WallLosses.unit.cpp).
 _WALL_LENGTH_TERM = 1.0 / 24.0  # (1/24)^0.2
 _WALL_LENGTH_EXPONENT = 0.2
 _WALL_MEAN_EXPONENT = 0.181
@@ -61,33 +66,35 @@ _WALL_WIND_COEFFICIENT = 1.277  # per mph inside sqrt(1 + 1.277 v)
 
 # ----------------------------------------------------------------------------- surface losses
 def wall_loss(
-    area: Any,
-    surface_temperature: Any,
-    ambient_temperature: Any,
+    area: QuantityLike,
+    surface_temperature: QuantityLike,
+    ambient_temperature: QuantityLike,
     *,
-    wind_speed: Any = 0,
-    emissivity: Any = 0.9,
-    condition_factor: Any = 1.394,
-    correction_factor: Any = 1.0,
+    wind_speed: QuantityLike = 0,
+    emissivity: QuantityLike = 0.9,
+    condition_factor: QuantityLike = 1.394,
+    correction_factor: QuantityLike = 1.0,
 ) -> pint.Quantity:
     """Heat lost by convection and radiation from a kiln's outer wall (PHAST).
 
     Parameters
     ----------
     area : float, array-like or Quantity
-        Outer surface area [m²; any area Quantity].
+        Outer surface area [m²]; any area Quantity is accepted.
     surface_temperature : float, array-like or Quantity
         Mean measured outer-surface temperature [degC], >= ``ambient_temperature``.
     ambient_temperature : float, array-like or Quantity
         Ambient air temperature [degC].
     wind_speed : float, array-like or Quantity, default 0
-        Air velocity over the surface [m/s; ``mph`` accepted], >= 0.
+        Air velocity over the surface [m/s], >= 0; ``mph`` is accepted.
     emissivity : float, array-like or Quantity, default 0.9
-        Surface emissivity [fraction in [0, 1]]; 0.9 is MEASUR's typical value.
+        Surface emissivity [dimensionless], between 0 and 1; 0.9 is MEASUR's typical
+        value.
     condition_factor : float, array-like or Quantity, default 1.394
-        Surface shape and orientation factor [-]; 1.394 is MEASUR's vertical flat plate.
+        Surface shape and orientation factor [dimensionless], > 0; 1.394 is MEASUR's
+        vertical flat plate.
     correction_factor : float, array-like or Quantity, default 1.0
-        Multiplier applied to the result [-], > 0.
+        Multiplier applied to the result [dimensionless], > 0.
 
     Returns
     -------
@@ -117,7 +124,7 @@ def wall_loss(
     References
     ----------
     US DOE MEASUR (PHAST), AMO-Tools-Suite ``src/calculator/losses/WallLosses.cpp`` and
-    ``include/calculator/losses/WallLosses.h``; shared/reference/peers.md A-1.
+    ``include/calculator/losses/WallLosses.h``; tests in ``tests/cpp/WallLosses.unit.cpp``.
 
     Examples
     --------
@@ -126,13 +133,11 @@ def wall_loss(
     ...                 wind_speed=Q_(5, "mph")).to("Btu/h"))
     1100136.39... Btu/h
     """
-    a = Q_(check_range(magnitude(area, "m^2", "area"), "area", low=0), "m^2").m_as("ft^2")
-    ts = _degF(surface_temperature, "surface_temperature")
-    ta = _degF(ambient_temperature, "ambient_temperature")
-    v = Q_(
-        check_range(magnitude(wind_speed, "m/s", "wind_speed"), "wind_speed", low=0), "m/s"
-    ).m_as("mph")
-    eps = _fraction(emissivity, "emissivity")
+    a = Q_(nonnegative(area, "m^2", "area"), "m^2").m_as("ft^2")
+    ts = to_degF(surface_temperature, "surface_temperature")
+    ta = to_degF(ambient_temperature, "ambient_temperature")
+    v = Q_(nonnegative(wind_speed, "m/s", "wind_speed"), "m/s").m_as("mph")
+    eps = fraction(emissivity, "emissivity", low_inclusive=True)
     cf = check_range(
         magnitude(condition_factor, "", "condition_factor"),
         "condition_factor",
@@ -170,31 +175,32 @@ def wall_loss(
 
 
 def opening_loss(
-    area: Any,
-    inside_temperature: Any,
-    ambient_temperature: Any,
+    area: QuantityLike,
+    inside_temperature: QuantityLike,
+    ambient_temperature: QuantityLike,
     *,
-    view_factor: Any,
-    emissivity: Any,
-    open_fraction: Any = 1.0,
+    view_factor: QuantityLike,
+    emissivity: QuantityLike,
+    open_fraction: QuantityLike = 1.0,
 ) -> pint.Quantity:
     """Radiation lost through an opening in a kiln or furnace wall (PHAST).
 
     Parameters
     ----------
     area : float, array-like or Quantity
-        Area of the opening [m²; any area Quantity].
+        Area of the opening [m²]; any area Quantity is accepted.
     inside_temperature : float, array-like or Quantity
         Temperature inside the kiln at the opening [degC], >= ``ambient_temperature``.
     ambient_temperature : float, array-like or Quantity
         Ambient temperature [degC].
     view_factor : float, array-like or Quantity
-        View factor of the opening through the wall thickness [fraction in [0, 1]]
-        (MEASUR fits it from the opening's shape and wall thickness; give it here).
+        View factor of the opening through the wall thickness [dimensionless],
+        between 0 and 1 (MEASUR fits it from the opening's shape and wall thickness;
+        give it here).
     emissivity : float, array-like or Quantity
-        Emissivity of the opening [fraction in [0, 1]].
+        Emissivity of the opening [dimensionless], between 0 and 1.
     open_fraction : float, array-like or Quantity, default 1.0
-        Share of the time the opening is open [fraction in [0, 1]].
+        Share of the time the opening is open [dimensionless], between 0 and 1.
 
     Returns
     -------
@@ -214,7 +220,7 @@ def opening_loss(
     References
     ----------
     US DOE MEASUR (PHAST), AMO-Tools-Suite ``src/calculator/losses/OpeningLosses.cpp``;
-    ``tests/cpp/OpeningLosses.unit.cpp`` (peers.md A-2).
+    ``tests/cpp/OpeningLosses.unit.cpp``.
 
     Examples
     --------
@@ -227,14 +233,14 @@ def opening_loss(
     >>> print(q.to("Btu/h"))
     16038.269976... Btu/h
     """
-    a = Q_(check_range(magnitude(area, "m^2", "area"), "area", low=0), "m^2").m_as("ft^2")
-    ti = _degF(inside_temperature, "inside_temperature")
-    ta = _degF(ambient_temperature, "ambient_temperature")
+    a = Q_(nonnegative(area, "m^2", "area"), "m^2").m_as("ft^2")
+    ti = to_degF(inside_temperature, "inside_temperature")
+    ta = to_degF(ambient_temperature, "ambient_temperature")
     if np.any(np.asarray(ti) < np.asarray(ta)):
         raise OutOfRangeError("must not be below ambient_temperature", field="inside_temperature")
-    vf = _fraction(view_factor, "view_factor")
-    eps = _fraction(emissivity, "emissivity")
-    f_open = _fraction(open_fraction, "open_fraction")
+    vf = fraction(view_factor, "view_factor", low_inclusive=True)
+    eps = fraction(emissivity, "emissivity", low_inclusive=True)
+    f_open = fraction(open_fraction, "open_fraction", low_inclusive=True)
     q = eps * _SIGMA_BTU * ((ti + _RANKINE_OFFSET) ** 4 - (ta + _RANKINE_OFFSET) ** 4) * a * vf
     return Q_(Q_(q * f_open, "Btu/h").m_as("kW"), "kW")
 
@@ -286,26 +292,27 @@ class KilnEnergyBalance:
         return {name: (q / self.total_input).to("") for name, q in self.terms().items()}
 
 
-def _route(direct: str, value: Any, parts: dict[str, Any]) -> str | None:
-    """How a term is given: ``"direct"``, ``"parts"`` or None; a mix or a partial set raises."""
+def _check_route(
+    direct: str, value: QuantityLike | None, parts: dict[str, QuantityLike | None]
+) -> None:
+    """Raise if a term is given both directly and by its parts, or by only some parts."""
     given = [name for name, v in parts.items() if v is not None]
-    if value is not None:
-        if given:
-            raise InputError(f"give {direct} or {' with '.join(parts)}, not both", field=direct)
-        return "direct"
-    if not given:
-        return None
-    if len(given) < len(parts):
+    if value is not None and given:
+        raise InputError(f"give {direct} or {' with '.join(parts)}, not both", field=direct)
+    if given and len(given) < len(parts):
         missing = next(name for name, v in parts.items() if v is None)
         raise InputError(f"{' and '.join(parts)} go together; missing", field=missing)
-    return "parts"
 
 
-def _fuel_power(fuel_input: Any, fuel_amount: Any, fuel_ncv: Any) -> np.ndarray:
-    route = _route("fuel_input", fuel_input, {"fuel_amount": fuel_amount, "fuel_ncv": fuel_ncv})
-    if route == "direct":
-        return check_range(magnitude(fuel_input, "kW", "fuel_input"), "fuel_input", low=0)
-    if route is None:
+def _fuel_power(
+    fuel_input: QuantityLike | None,
+    fuel_amount: QuantityLike | None,
+    fuel_ncv: QuantityLike | None,
+) -> np.ndarray:
+    _check_route("fuel_input", fuel_input, {"fuel_amount": fuel_amount, "fuel_ncv": fuel_ncv})
+    if fuel_input is not None:
+        return nonnegative(fuel_input, "kW", "fuel_input")
+    if fuel_amount is None or fuel_ncv is None:
         return np.asarray(0.0)
     product = _as_quantity(fuel_amount, "Nm3/h", "fuel_amount") * _as_quantity(
         fuel_ncv, "MJ/Nm3", "fuel_ncv"
@@ -317,51 +324,47 @@ def _fuel_power(fuel_input: Any, fuel_amount: Any, fuel_ncv: Any) -> np.ndarray:
     return magnitude(product, "kW", "fuel_amount")
 
 
-def _nonnegative(value: Any, unit: str, name: str) -> np.ndarray:
-    return check_range(magnitude(value, unit, name), name, low=0)
-
-
-def _needs_ambient(t_amb: Any, term: str) -> Any:
+def _needs_ambient(t_amb: np.ndarray | None, term: str) -> np.ndarray:
     if t_amb is None:
         raise InputError(f"the {term} needs ambient_temperature", field="ambient_temperature")
     return t_amb
 
 
-def _as_quantity(value: Any, unit: str, name: str) -> pint.Quantity:
+def _as_quantity(value: QuantityLike, unit: str, name: str) -> pint.Quantity:
     """A non-negative Quantity (plain numbers in ``unit``), checked once."""
     value = read_quantity(value, name)
     if isinstance(value, pint.Quantity):
         given = cast(pint.Unit, value.units)
-        return Q_(check_range(magnitude(value, given, name), name, low=0), given)
-    return Q_(check_range(magnitude(value, unit, name), name, low=0), unit)
+        return Q_(nonnegative(value, given, name), given)
+    return Q_(nonnegative(value, unit, name), unit)
 
 
 def kiln_energy_balance(
     *,
-    product_mass: Any,
-    fuel_input: Any = None,
-    fuel_amount: Any = None,
-    fuel_ncv: Any = None,
-    electricity: Any = 0.0,
-    product_area: Any = None,
-    product_heat: Any = None,
-    product_specific_heat: Any = None,
-    product_temperature_rise: Any = None,
-    flue_loss_fraction: Any = None,
-    flue_temperature: Any = None,
-    flue_o2: Any = None,
-    combustion_air_temperature: Any = None,
-    cooling_air_flow: Any = None,
-    cooling_air_temperature: Any = None,
-    cooling_air_specific_heat: Any = None,
-    wall_heat_loss: Any = None,
-    wall_area: Any = None,
-    wall_surface_temperature: Any = None,
-    wind_speed: Any = 0,
-    emissivity: Any = 0.9,
-    condition_factor: Any = 1.394,
-    ambient_temperature: Any = None,
-    recovery_effectiveness: Any = 1.0,
+    product_mass: QuantityLike,
+    fuel_input: QuantityLike | None = None,
+    fuel_amount: QuantityLike | None = None,
+    fuel_ncv: QuantityLike | None = None,
+    electricity: QuantityLike = 0.0,
+    product_area: QuantityLike | None = None,
+    product_heat: QuantityLike | None = None,
+    product_specific_heat: QuantityLike | None = None,
+    product_temperature_rise: QuantityLike | None = None,
+    flue_loss_fraction: QuantityLike | None = None,
+    flue_temperature: QuantityLike | None = None,
+    flue_o2: QuantityLike | None = None,
+    combustion_air_temperature: QuantityLike | None = None,
+    cooling_air_flow: QuantityLike | None = None,
+    cooling_air_temperature: QuantityLike | None = None,
+    cooling_air_specific_heat: QuantityLike | None = None,
+    wall_heat_loss: QuantityLike | None = None,
+    wall_area: QuantityLike | None = None,
+    wall_surface_temperature: QuantityLike | None = None,
+    wind_speed: QuantityLike = 0,
+    emissivity: QuantityLike = 0.9,
+    condition_factor: QuantityLike = 1.394,
+    ambient_temperature: QuantityLike | None = None,
+    recovery_effectiveness: QuantityLike = 1.0,
 ) -> KilnEnergyBalance:
     """Steady-state energy balance of a roller or tunnel kiln.
 
@@ -374,9 +377,9 @@ def kiln_energy_balance(
     fuel_input : float, array-like or Quantity, optional
         Fuel energy input [kW]; or give ``fuel_amount`` and ``fuel_ncv``.
     fuel_amount : float, array-like or Quantity, optional
-        Fuel flow [Nm3/h for plain numbers; a mass flow with an NCV per kg works too].
+        Fuel flow [Nm3/h] for plain numbers; a mass flow with an NCV per kg works too.
     fuel_ncv : float, array-like or Quantity, optional
-        Net calorific value of the fuel [MJ/Nm3 for plain numbers].
+        Net calorific value of the fuel [MJ/Nm3] for plain numbers.
     electricity : float, array-like or Quantity, default 0
         Electric power of the kiln (fans, roller drives, electric heating) [kW].
     product_area : float, array-like or Quantity, optional
@@ -389,17 +392,19 @@ def kiln_energy_balance(
     product_temperature_rise : float, array-like or Quantity, optional
         Temperature rise the product heat refers to [K].
     flue_loss_fraction : float, array-like or Quantity, optional
-        Flue-gas loss as a fraction of the fuel input; or give ``flue_temperature``
+        Flue-gas loss [dimensionless], a fraction of the fuel input between 0 and 1;
+        or give ``flue_temperature``
         and ``flue_o2`` (natural-gas correlation of
         :func:`greenchain.processes.combustion.flue_gas_loss`).
     flue_temperature : float, array-like or Quantity, optional
         Flue-gas temperature at the kiln exit [degC].
     flue_o2 : float, array-like or Quantity, optional
-        Dry flue-gas O2 [fraction or percent Quantity].
+        Dry flue-gas O2 [dimensionless], a fraction or a Quantity in percent.
     combustion_air_temperature : float, array-like or Quantity, optional
         Combustion-air temperature [degC]; defaults to ``ambient_temperature``.
     cooling_air_flow : float, array-like or Quantity, optional
-        Cooling-zone exhaust air flow [kg/h for plain numbers, or Nm3/h].
+        Cooling-zone exhaust air flow [kg/h] for plain numbers; a normal volume flow
+        (``Nm3/h``) is accepted.
     cooling_air_temperature : float, array-like or Quantity, optional
         Temperature of the cooling-zone exhaust air [degC].
     cooling_air_specific_heat : float, array-like or Quantity, optional
@@ -413,20 +418,26 @@ def kiln_energy_balance(
         Outer surface area of the kiln [m²].
     wall_surface_temperature : float, array-like or Quantity, optional
         Mean outer-surface temperature [degC].
-    wind_speed, emissivity, condition_factor : optional
-        Passed to :func:`wall_loss`.
+    wind_speed : float, array-like or Quantity, default 0
+        Air velocity over the wall [m/s], passed to :func:`wall_loss`.
+    emissivity : float, array-like or Quantity, default 0.9
+        Wall surface emissivity [dimensionless], passed to :func:`wall_loss`.
+    condition_factor : float, array-like or Quantity, default 1.394
+        Surface shape and orientation factor [dimensionless], passed to
+        :func:`wall_loss`.
     ambient_temperature : float, array-like or Quantity, optional
         Ambient temperature [degC]; needed for the cooling-air, wall and flue terms.
     recovery_effectiveness : float, array-like or Quantity, default 1.0
-        Heat-exchanger effectiveness applied to the recoverable heats [fraction];
-        1 gives the upper bound (all heat above ambient).
+        Heat-exchanger effectiveness applied to the recoverable heats
+        [dimensionless], between 0 and 1; 1 gives the upper bound (all heat above
+        ambient).
 
     Returns
     -------
     KilnEnergyBalance
         Every term [kW], the remainder ``other``, the specific energy per tonne
-        [GJ/t and kgce/t] and per m² [MJ/m² and kgce/m²], and the heat recoverable
-        from the cooling zone and the flue.
+        ([GJ/t] and [kgce/t]) and per m² ([MJ/m²] and [kgce/m²]), and the heat
+        recoverable from the cooling zone and the flue.
 
     Raises
     ------
@@ -475,7 +486,7 @@ def kiln_energy_balance(
     mass = magnitude(product_mass, "t/h", "product_mass")
     check_range(mass, "product_mass", low=0, low_inclusive=False)
     fuel = _fuel_power(fuel_input, fuel_amount, fuel_ncv)
-    elec = _nonnegative(electricity, "kW", "electricity")
+    elec = nonnegative(electricity, "kW", "electricity")
     total = fuel + elec
     t_amb = None
     if ambient_temperature is not None:
@@ -486,24 +497,24 @@ def kiln_energy_balance(
         "product_specific_heat": product_specific_heat,
         "product_temperature_rise": product_temperature_rise,
     }
-    route = _route("product_heat", product_heat, parts)
-    if route is None:
+    _check_route("product_heat", product_heat, parts)
+    if product_heat is not None:
+        q_product = nonnegative(product_heat, "kW", "product_heat")
+    elif product_specific_heat is not None and product_temperature_rise is not None:
+        cp = nonnegative(product_specific_heat, "kJ/(kg*K)", "product_specific_heat")
+        dt = nonnegative(product_temperature_rise, "delta_degC", "product_temperature_rise")
+        q_product = mass * 1000.0 / 3600.0 * cp * dt  # t/h -> kg/s; kJ/s = kW
+    else:
         raise InputError(
             "give product_heat, or product_specific_heat and product_temperature_rise",
             field="product_heat",
         )
-    if route == "direct":
-        q_product = _nonnegative(product_heat, "kW", "product_heat")
-    else:
-        cp = _nonnegative(product_specific_heat, "kJ/(kg*K)", "product_specific_heat")
-        dt = _nonnegative(product_temperature_rise, "delta_degC", "product_temperature_rise")
-        q_product = mass * 1000.0 / 3600.0 * cp * dt  # t/h -> kg/s; kJ/s = kW
 
     parts = {"flue_temperature": flue_temperature, "flue_o2": flue_o2}
-    route = _route("flue_loss_fraction", flue_loss_fraction, parts)
-    if route == "direct":
-        loss_fraction = _fraction(flue_loss_fraction, "flue_loss_fraction")
-    elif route == "parts":
+    _check_route("flue_loss_fraction", flue_loss_fraction, parts)
+    if flue_loss_fraction is not None:
+        loss_fraction = fraction(flue_loss_fraction, "flue_loss_fraction", low_inclusive=True)
+    elif flue_temperature is not None and flue_o2 is not None:
         air_t = combustion_air_temperature
         if air_t is None:
             air_t = _needs_ambient(t_amb, "flue loss (combustion_air_temperature)")
@@ -517,7 +528,8 @@ def kiln_energy_balance(
         "cooling_air_flow": cooling_air_flow,
         "cooling_air_temperature": cooling_air_temperature,
     }
-    if _route("cooling_air_loss", None, parts) is None:
+    _check_route("cooling_air_loss", None, parts)
+    if cooling_air_flow is None or cooling_air_temperature is None:
         q_cool = np.asarray(0.0)
         not_assessed.append("cooling_air_loss")
     elif cooling_air_specific_heat is None:
@@ -528,8 +540,8 @@ def kiln_energy_balance(
             raise UnitError("must be a flow (per hour)", field="cooling_air_flow")
         q_cool = heat.m_as("kW")
     else:
-        flow = _nonnegative(cooling_air_flow, "kg/h", "cooling_air_flow")
-        cp_air = _nonnegative(cooling_air_specific_heat, "kJ/(kg*K)", "cooling_air_specific_heat")
+        flow = nonnegative(cooling_air_flow, "kg/h", "cooling_air_flow")
+        cp_air = nonnegative(cooling_air_specific_heat, "kJ/(kg*K)", "cooling_air_specific_heat")
         t_cool = temperature(cooling_air_temperature, "degC", "cooling_air_temperature")
         q_cool = flow / 3600.0 * cp_air * (t_cool - _needs_ambient(t_amb, "cooling-air loss"))
     if np.any(np.asarray(q_cool) < 0):
@@ -538,10 +550,10 @@ def kiln_energy_balance(
         )
 
     parts = {"wall_area": wall_area, "wall_surface_temperature": wall_surface_temperature}
-    route = _route("wall_heat_loss", wall_heat_loss, parts)
-    if route == "direct":
-        q_wall = _nonnegative(wall_heat_loss, "kW", "wall_heat_loss")
-    elif route == "parts":
+    _check_route("wall_heat_loss", wall_heat_loss, parts)
+    if wall_heat_loss is not None:
+        q_wall = nonnegative(wall_heat_loss, "kW", "wall_heat_loss")
+    elif wall_area is not None and wall_surface_temperature is not None:
         q_wall = wall_loss(
             wall_area,
             wall_surface_temperature,
@@ -562,7 +574,7 @@ def kiln_energy_balance(
             f"({np.asarray(total).ravel()[0]:.6g} kW); check the measurements",
             field="fuel_input",
         )
-    eps = _fraction(recovery_effectiveness, "recovery_effectiveness")
+    eps = fraction(recovery_effectiveness, "recovery_effectiveness", low_inclusive=True)
     per_tonne = Q_(total * 3.6 / mass, "MJ/t")  # kW / (t/h) = kJ/s * h/t = 3.6 MJ/t
     per_m2 = per_m2_kgce = None
     if product_area is not None:
@@ -571,7 +583,7 @@ def kiln_energy_balance(
         per_m2 = Q_(total * 3.6 / area, "MJ/m^2")
         per_m2_kgce = per_m2.to("kgce/m^2")
 
-    def kw(x: Any) -> pint.Quantity:
+    def kw(x: np.ndarray) -> pint.Quantity:
         return Q_(np.asarray(x, dtype=float) + 0.0 * total, "kW")
 
     return KilnEnergyBalance(

@@ -20,7 +20,6 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,9 +27,9 @@ import numpy as np
 import pint
 
 from greenchain.data.tables import keyed_rows
-from greenchain.errors import InputError, UnverifiedDataWarning
+from greenchain.errors import InputError, UnverifiedDataWarning, caveat
 from greenchain.processes.dryers import spray_dryer_energy
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import Q_, QuantityLike, check_range, fraction, magnitude, nonnegative
 
 __all__ = [
     "Range",
@@ -80,16 +79,15 @@ def _warn_if_unverified(keys: list[str], what: str) -> dict[str, str]:
     bad = [k for k, s in status.items() if s == "unverified"]
     if bad:
         sources = sorted({_figures()[k]["source_id"] for k in bad})
-        warnings.warn(
+        caveat(
             f"{what} uses unverified figures {', '.join(bad)} (source {', '.join(sources)})",
             UnverifiedDataWarning,
-            stacklevel=3,
         )
     return status
 
 
 # ------------------------------------------------------------------ specific energy
-def ball_mill_specific_energy(power: Any, throughput: Any) -> pint.Quantity:
+def ball_mill_specific_energy(power: QuantityLike, throughput: QuantityLike) -> pint.Quantity:
     """Specific electricity of a ball mill per tonne of material.
 
     Parameters
@@ -115,11 +113,11 @@ def ball_mill_specific_energy(power: Any, throughput: Any) -> pint.Quantity:
     <Quantity(60.0, 'kilowatt_hour / metric_ton')>
     """
     if isinstance(power, pint.Quantity) and power.check("[energy]"):
-        e = check_range(magnitude(power, "kWh", "power"), "power", low=0.0, unit="kWh")
+        e = nonnegative(power, "kWh", "power")
         m = magnitude(throughput, "t", "throughput")
         unit = "t"
     else:
-        e = check_range(magnitude(power, "kW", "power"), "power", low=0.0, unit="kW")
+        e = nonnegative(power, "kW", "power")
         m = magnitude(throughput, "t/h", "throughput")
         unit = "t/h"
     check_range(m, "throughput", low=0.0, low_inclusive=False, unit=unit)
@@ -142,7 +140,9 @@ class MillingSaving:
     status: str
 
 
-def batch_vs_continuous(energy: Any, *, saving_fraction: Any = None) -> MillingSaving:
+def batch_vs_continuous(
+    energy: QuantityLike, *, saving_fraction: QuantityLike | None = None
+) -> MillingSaving:
     """Energy of continuous ball milling in place of batch mills.
 
     Parameters
@@ -151,8 +151,9 @@ def batch_vs_continuous(energy: Any, *, saving_fraction: Any = None) -> MillingS
         Energy of the batch mills: specific energy, a period's energy or a
         power; a Quantity keeps its unit.
     saving_fraction : numeric, optional
-        A plant-specific saving fraction in [0, 1]; the published range
-        0.20-0.25 (``ballmill.continuous_vs_batch_saving``) if omitted.
+        A plant-specific saving fraction [dimensionless], between 0 and 1; the
+        published range 0.20-0.25 (``ballmill.continuous_vs_batch_saving``) if
+        omitted.
 
     Returns
     -------
@@ -192,9 +193,7 @@ def batch_vs_continuous(energy: Any, *, saving_fraction: Any = None) -> MillingS
         _warn_if_unverified(["ballmill.continuous_vs_batch_saving"], "batch_vs_continuous")
         s_low, s_high = np.asarray(low), np.asarray(high)
     else:
-        s = check_range(
-            magnitude(saving_fraction, "", "saving_fraction"), "saving_fraction", low=0.0, high=1.0
-        )
+        s = fraction(saving_fraction, "saving_fraction", low_inclusive=True)
         s_low = s_high = s
         source, status = "user", "user"
     return MillingSaving(
@@ -236,12 +235,12 @@ class WetDryComparison:
 
 
 def wet_vs_dry_route(
-    powder_mass: Any,
+    powder_mass: QuantityLike,
     *,
-    slip_moisture: Any = None,
-    powder_moisture: Any = None,
-    slip_temperature: Any = None,
-    coal_calorific_value: Any = None,
+    slip_moisture: QuantityLike | None = None,
+    powder_moisture: QuantityLike | None = None,
+    slip_temperature: QuantityLike | None = None,
+    coal_calorific_value: QuantityLike | None = None,
 ) -> WetDryComparison:
     """Compare wet milling + spray drying with dry milling + granulation for a mass of powder.
 
@@ -249,11 +248,14 @@ def wet_vs_dry_route(
     ----------
     powder_mass : numeric or Quantity [t]
         Powder produced (e.g. a day's or a year's output).
-    slip_moisture, powder_moisture : numeric, optional
-        Wet-basis water content of the slip and of the spray-dried powder; with
-        ``slip_temperature``, they give the water the spray dryer must
-        evaporate and its theoretical heat.
+    slip_moisture : numeric, optional
+        Wet-basis water content of the slip [dimensionless]; with
+        ``powder_moisture`` and ``slip_temperature``, it gives the water the spray
+        dryer must evaporate and its theoretical heat.
+    powder_moisture : numeric, optional
+        Wet-basis water content of the spray-dried powder [dimensionless].
     slip_temperature : numeric or Quantity [degC], optional
+        Temperature of the slip fed to the spray dryer.
     coal_calorific_value : numeric or Quantity [MJ/kg], optional
         Net calorific value of the spray-dryer coal as received, to express
         both routes in energy (electricity at its calorific equivalent
@@ -302,7 +304,7 @@ def wet_vs_dry_route(
     >>> round(float(r.implied_spray_dryer_efficiency.low.m), 2)
     0.55
     """
-    m = check_range(magnitude(powder_mass, "t", "powder_mass"), "powder_mass", low=0.0, unit="t")
+    m = nonnegative(powder_mass, "t", "powder_mass")
     keys = [
         "wet_route.electricity",
         "wet_route.coal",
@@ -329,12 +331,7 @@ def wet_vs_dry_route(
 
     water = heat = None
     slip_args = (slip_moisture, powder_moisture, slip_temperature)
-    if any(v is not None for v in slip_args):
-        if not all(v is not None for v in slip_args):
-            raise InputError(
-                "slip_moisture, powder_moisture and slip_temperature go together",
-                field="slip_moisture, powder_moisture, slip_temperature",
-            )
+    if slip_moisture is not None and powder_moisture is not None and slip_temperature is not None:
         dryer = spray_dryer_energy(
             powder=Q_(m, "t"),
             slip_moisture=slip_moisture,
@@ -344,6 +341,11 @@ def wet_vs_dry_route(
         )
         water = dryer.water_evaporated.to("t")
         heat = dryer.energy.to("GJ")
+    elif any(v is not None for v in slip_args):
+        raise InputError(
+            "slip_moisture, powder_moisture and slip_temperature go together",
+            field="slip_moisture, powder_moisture, slip_temperature",
+        )
 
     wet_energy = dry_energy = overall = implied = None
     if coal_calorific_value is not None:

@@ -29,11 +29,12 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+import pint
 
 from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._levels import level_from_thresholds
-from greenchain.units import check_range, fraction, magnitude, quantity
+from greenchain.units import QuantityLike, check_range, fraction, magnitude, nonnegative, quantity
 
 __all__ = [
     "gb18613_efficiency",
@@ -48,17 +49,6 @@ __all__ = [
 
 _TABLE = "motors_gb18613-2020.csv"
 _POLES = (2, 4, 6, 8)
-
-
-# ---------------------------------------------------------------- input helpers
-
-
-def _hours(value: Any, name: str = "hours") -> np.ndarray:
-    return check_range(magnitude(value, "h", name), name, low=0, unit="h")
-
-
-def _nonnegative(value: Any, unit: str, name: str) -> np.ndarray:
-    return check_range(magnitude(value, unit, name), name, low=0, unit=unit)
 
 
 # ---------------------------------------------------------------- GB 18613-2020
@@ -76,8 +66,8 @@ def _gb18613() -> tuple[np.ndarray, np.ndarray]:
     return powers, table
 
 
-def _power_index(rated_power: Any) -> np.ndarray:
-    kw = _nonnegative(rated_power, "kW", "rated_power")
+def _power_index(rated_power: QuantityLike) -> np.ndarray:
+    kw = nonnegative(rated_power, "kW", "rated_power")
     powers, _ = _gb18613()
     idx = np.clip(np.searchsorted(powers, kw), 0, powers.size - 1)
     lower = np.clip(idx - 1, 0, powers.size - 1)
@@ -113,7 +103,7 @@ def _level_index(level: Any) -> np.ndarray:
     return arr.astype(int) - 1
 
 
-def gb18613_efficiency(rated_power: Any, poles: Any, level: Any) -> Any:
+def gb18613_efficiency(rated_power: QuantityLike, poles: Any, level: Any) -> pint.Quantity:
     """Minimum efficiency of a motor for a GB 18613-2020 energy-efficiency level.
 
     Parameters
@@ -140,7 +130,7 @@ def gb18613_efficiency(rated_power: Any, poles: Any, level: Any) -> Any:
     Notes
     -----
     Values from ``factors/motors_gb18613-2020.csv`` (Table 1, status
-    ``transcribed``). The research notes summarise the top of the table as one
+    ``transcribed``). Secondary summaries give the top of the table as one
     "≥ 200 kW" row (4 poles: 97.4 / 96.7 / 96.0 %); the transcription lists the
     ratings 200, 250, 280, 315, 355, 400, 450, 500, 560, 630, 710, 800, 900 and
     1000 kW separately, with those same 4-pole values. Only these ratings are
@@ -167,13 +157,13 @@ def gb18613_efficiency(rated_power: Any, poles: Any, level: Any) -> Any:
     return quantity(table[i, j, k], "percent")
 
 
-def gb18613_level(efficiency: Any, rated_power: Any, poles: Any) -> Any:
+def gb18613_level(efficiency: QuantityLike, rated_power: QuantityLike, poles: Any) -> Any:
     """GB 18613-2020 energy-efficiency level reached by a motor.
 
     Parameters
     ----------
     efficiency : float, array-like or Quantity
-        Rated (nameplate or tested) efficiency, a fraction in (0, 1] or a
+        Rated (nameplate or tested) efficiency [dimensionless], 0 < eta <= 1, or a
         Quantity in percent.
     rated_power : float, array-like or Quantity
         Rated output power [kW], a rating of Table 1.
@@ -213,15 +203,24 @@ def gb18613_level(efficiency: Any, rated_power: Any, poles: Any) -> Any:
 
 
 # ---------------------------------------------------------------- savings
-def upgrade_savings(shaft_power: Any, efficiency_old: Any, efficiency_new: Any, hours: Any) -> Any:
+def upgrade_savings(
+    shaft_power: QuantityLike,
+    efficiency_old: QuantityLike,
+    efficiency_new: QuantityLike,
+    hours: QuantityLike,
+) -> pint.Quantity:
     """Electricity saved by replacing a motor with a more efficient one.
 
     Parameters
     ----------
     shaft_power : float, array-like or Quantity
         Mechanical power delivered to the load [kW] (the same before and after).
-    efficiency_old, efficiency_new : float, array-like or Quantity
-        Motor efficiencies at that load, fractions in (0, 1] or percent.
+    efficiency_old : float, array-like or Quantity
+        Efficiency of the existing motor at that load [dimensionless], 0 < eta <= 1,
+        or a Quantity in percent.
+    efficiency_new : float, array-like or Quantity
+        Efficiency of the new motor at that load [dimensionless], as
+        ``efficiency_old``.
     hours : float, array-like or Quantity
         Operating time [h], e.g. ``8760`` for a year of continuous running.
 
@@ -243,10 +242,10 @@ def upgrade_savings(shaft_power: Any, efficiency_old: Any, efficiency_new: Any, 
     >>> upgrade_savings(55, 0.946, 0.965, 4000)
     <Quantity(4578.86..., 'kilowatt_hour')>
     """
-    p = _nonnegative(shaft_power, "kW", "shaft_power")
+    p = nonnegative(shaft_power, "kW", "shaft_power")
     old = fraction(efficiency_old, "efficiency_old")
     new = fraction(efficiency_new, "efficiency_new")
-    t = _hours(hours)
+    t = nonnegative(hours, "h", "hours")
     return quantity(p * (1.0 / old - 1.0 / new) * t, "kWh")
 
 
@@ -280,21 +279,21 @@ class ReplaceRewind:
     incremental_payback: Any
 
 
-def _plain(values: Any) -> Any:
+def _plain(values: np.ndarray) -> Any:
     arr = np.asarray(values, dtype=float)
     return arr.item() if arr.ndim == 0 else arr
 
 
 def replace_vs_rewind(
-    rated_power: Any,
-    load_factor: Any,
-    hours: Any,
-    efficiency_existing: Any,
-    efficiency_new: Any,
-    rewind_efficiency_loss: Any,
-    purchase_cost: Any,
-    rewind_cost: Any,
-    electricity_price: Any,
+    rated_power: QuantityLike,
+    load_factor: QuantityLike,
+    hours: QuantityLike,
+    efficiency_existing: QuantityLike,
+    efficiency_new: QuantityLike,
+    rewind_efficiency_loss: QuantityLike,
+    purchase_cost: QuantityLike,
+    rewind_cost: QuantityLike,
+    electricity_price: QuantityLike,
 ) -> ReplaceRewind:
     """Compare buying a new motor with rewinding the failed one.
 
@@ -304,24 +303,31 @@ def replace_vs_rewind(
         Rated output power of the motor [kW] (a Quantity in hp is converted
         exactly, 0.7457 kW/hp).
     load_factor : float or array-like
-        Mean load as a fraction of rated power, in (0, 1.5].
+        Mean load as a fraction of rated power [dimensionless], 0 < L <= 1.5.
     hours : float, array-like or Quantity
         Operating hours per year [h].
-    efficiency_existing, efficiency_new : float, array-like or Quantity
-        Efficiency of the existing motor before it failed and of the new
-        motor at that load, fractions in (0, 1] or percent.
+    efficiency_existing : float, array-like or Quantity
+        Efficiency of the existing motor before it failed, at that load
+        [dimensionless], 0 < eta <= 1, or a Quantity in percent.
+    efficiency_new : float, array-like or Quantity
+        Efficiency of the new motor at that load [dimensionless], as
+        ``efficiency_existing``.
     rewind_efficiency_loss : float, array-like or Quantity
-        Efficiency lost by rewinding, as a fraction (``0.01`` = 1 point) or a
-        Quantity in percent.
-    purchase_cost, rewind_cost : float or array-like
-        Cost of a new motor and of the rewind [any currency, the same for both].
+        Efficiency lost by rewinding [dimensionless], as a fraction (``0.01`` =
+        1 point) or a Quantity in percent.
+    purchase_cost : float or array-like
+        Cost of a new motor [CNY]; plain numbers may be in any currency used for
+        all three money arguments.
+    rewind_cost : float or array-like
+        Cost of the rewind [CNY], in the currency of ``purchase_cost``.
     electricity_price : float, array-like or Quantity
-        Price of electricity [currency/kWh, same currency].
+        Price of electricity [CNY/kWh], in the same currency.
 
     Returns
     -------
     ReplaceRewind
-        Energies [kWh per year], money [currency] and paybacks [years].
+        Energies [kWh] per year, money in the currency of the inputs and paybacks
+        [year].
 
     Raises
     ------
@@ -349,7 +355,7 @@ def replace_vs_rewind(
     >>> round(r.savings.m_as("kWh"), 3), round(r.simple_payback, 3)
     (33296.332, 6.507)
     """
-    p = _nonnegative(rated_power, "kW", "rated_power")
+    p = nonnegative(rated_power, "kW", "rated_power")
     load = check_range(
         magnitude(load_factor, "", "load_factor"),
         "load_factor",
@@ -357,22 +363,18 @@ def replace_vs_rewind(
         high=1.5,
         low_inclusive=False,
     )
-    t = _hours(hours)
+    t = nonnegative(hours, "h", "hours")
     eta_old = fraction(efficiency_existing, "efficiency_existing")
     eta_new = fraction(efficiency_new, "efficiency_new")
-    loss = check_range(
-        magnitude(rewind_efficiency_loss, "", "rewind_efficiency_loss"),
-        "rewind_efficiency_loss",
-        low=0,
-    )
+    loss = nonnegative(rewind_efficiency_loss, "", "rewind_efficiency_loss")
     eta_rw = eta_old - loss
     if np.any(eta_rw <= 0):
         raise OutOfRangeError(
             "leaves no efficiency after rewinding", field="rewind_efficiency_loss"
         )
-    buy = _nonnegative(purchase_cost, "CNY", "purchase_cost")
-    rewind = _nonnegative(rewind_cost, "CNY", "rewind_cost")
-    price = _nonnegative(electricity_price, "CNY/kWh", "electricity_price")
+    buy = nonnegative(purchase_cost, "CNY", "purchase_cost")
+    rewind = nonnegative(rewind_cost, "CNY", "rewind_cost")
+    price = nonnegative(electricity_price, "CNY/kWh", "electricity_price")
 
     useful = p * load * t
     e_old, e_new, e_rw = useful / eta_old, useful / eta_new, useful / eta_rw
@@ -396,7 +398,9 @@ def replace_vs_rewind(
 
 
 # ---------------------------------------------------------------- metering
-def meter_power(voltage: Any, current: Any, power_factor: Any, phases: int = 3) -> Any:
+def meter_power(
+    voltage: QuantityLike, current: QuantityLike, power_factor: QuantityLike, phases: int = 3
+) -> pint.Quantity:
     """Real power from a multimeter reading of voltage, current and power factor.
 
     Parameters
@@ -406,7 +410,7 @@ def meter_power(voltage: Any, current: Any, power_factor: Any, phases: int = 3) 
     current : float, array-like or Quantity
         RMS line current [A].
     power_factor : float or array-like
-        Power factor in (0, 1].
+        Power factor [dimensionless], 0 < PF <= 1.
     phases : {3, 1}
         Three-phase (balanced) or single-phase supply.
 
@@ -430,8 +434,8 @@ def meter_power(voltage: Any, current: Any, power_factor: Any, phases: int = 3) 
     >>> meter_power(800, 40, 0.85)
     <Quantity(47.111781..., 'kilowatt')>
     """
-    v = _nonnegative(voltage, "V", "voltage")
-    i = _nonnegative(current, "A", "current")
+    v = nonnegative(voltage, "V", "voltage")
+    i = nonnegative(current, "A", "current")
     pf = fraction(power_factor, "power_factor")
     if phases not in (1, 3):
         raise OutOfRangeError(f"must be 1 or 3, got {phases!r}", field="phases")
@@ -439,15 +443,27 @@ def meter_power(voltage: Any, current: Any, power_factor: Any, phases: int = 3) 
     return quantity(factor * v * i * pf / 1000.0, "kW")
 
 
-def meter_energy(voltage: Any, current: Any, power_factor: Any, hours: Any, phases: int = 3) -> Any:
+def meter_energy(
+    voltage: QuantityLike,
+    current: QuantityLike,
+    power_factor: QuantityLike,
+    hours: QuantityLike,
+    phases: int = 3,
+) -> pint.Quantity:
     """Electricity used over ``hours`` at the power given by :func:`meter_power`.
 
     Parameters
     ----------
-    voltage, current, power_factor, phases
-        As for :func:`meter_power`.
+    voltage : float, array-like or Quantity
+        RMS voltage [V]; line-to-line for three phases.
+    current : float, array-like or Quantity
+        RMS line current [A].
+    power_factor : float or array-like
+        Power factor [dimensionless], 0 < PF <= 1.
     hours : float, array-like or Quantity
         Operating time [h].
+    phases : {3, 1}
+        Three-phase (balanced) or single-phase supply.
 
     Returns
     -------
@@ -464,11 +480,13 @@ def meter_energy(voltage: Any, current: Any, power_factor: Any, hours: Any, phas
     <Quantity(235008.0..., 'kilowatt_hour')>
     """
     p = meter_power(voltage, current, power_factor, phases).m_as("kW")
-    return quantity(p * _hours(hours), "kWh")
+    return quantity(p * nonnegative(hours, "h", "hours"), "kWh")
 
 
 # ---------------------------------------------------------------- part load
-def part_load_efficiency(load_factor: Any, load_points: Any, efficiency_points: Any) -> Any:
+def part_load_efficiency(
+    load_factor: QuantityLike, load_points: QuantityLike, efficiency_points: QuantityLike
+) -> pint.Quantity:
     """Motor efficiency at part load, interpolated in the user's own test points.
 
     greenchain ships **no** part-load efficiency curve: no sourced curve for
@@ -479,11 +497,12 @@ def part_load_efficiency(load_factor: Any, load_points: Any, efficiency_points: 
     Parameters
     ----------
     load_factor : float or array-like
-        Load as a fraction of rated output.
+        Load as a fraction of rated output [dimensionless].
     load_points : array-like
-        Load fractions of the known points, strictly increasing.
+        Load fractions of the known points [dimensionless], strictly increasing.
     efficiency_points : array-like or Quantity
-        Efficiencies at ``load_points``, fractions in (0, 1] or percent.
+        Efficiencies at ``load_points`` [dimensionless], 0 < eta <= 1, or a Quantity
+        in percent.
 
     Returns
     -------

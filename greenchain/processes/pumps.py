@@ -22,11 +22,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
+import pint
 
-from greenchain.errors import OutOfRangeError
-from greenchain.processes.affinity import VfdSavings, vfd_savings
-from greenchain.units import Q_, check_range, fraction, magnitude, quantity
+from greenchain.processes.affinity import VfdSavings, measured_efficiency, vfd_savings
+from greenchain.units import Q_, QuantityLike, check_range, magnitude, nonnegative, quantity
 
 __all__ = [
     "fluid_power",
@@ -47,7 +46,13 @@ WATER_DENSITY = Q_(998.2072, "kg/m^3")
 STANDARD_GRAVITY = Q_(9.80665, "m/s^2")
 
 
-def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: Any = None) -> Any:
+def fluid_power(
+    flow: QuantityLike,
+    head: QuantityLike,
+    specific_gravity: QuantityLike = 1.0,
+    *,
+    density: QuantityLike | None = None,
+) -> pint.Quantity:
     r"""Power delivered to a liquid by a pump (water horsepower).
 
     Parameters
@@ -55,10 +60,10 @@ def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: A
     flow : float, array-like or Quantity
         Volumetric flow rate [m³/h].
     head : float, array-like or Quantity
-        Total head developed [m of the pumped liquid].
+        Total head developed [m], in metres of the pumped liquid.
     specific_gravity : float or array-like, default 1.0
-        Density of the liquid relative to water at 20 °C
-        (:data:`WATER_DENSITY`).
+        Density of the liquid relative to water at 20 °C (:data:`WATER_DENSITY`)
+        [dimensionless], > 0.
     density : float, array-like or Quantity, optional
         Density of the liquid [kg/m³]; if given it replaces
         ``specific_gravity``.
@@ -87,8 +92,8 @@ def fluid_power(flow: Any, head: Any, specific_gravity: Any = 1.0, *, density: A
     >>> fluid_power(360, 50)
     <Quantity(49.0..., 'kilowatt')>
     """
-    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0) / 3600.0  # m3/s
-    h = check_range(magnitude(head, "m", "head"), "head", low=0)
+    q = nonnegative(flow, "m^3/h", "flow") / 3600.0  # m3/s
+    h = nonnegative(head, "m", "head")
     if density is None:
         sg = check_range(
             magnitude(specific_gravity, "", "specific_gravity"),
@@ -127,13 +132,13 @@ class PumpEfficiency:
 
 
 def pump_efficiency(
-    flow: Any,
-    head: Any,
-    measured_power: Any,
-    motor_efficiency: Any,
-    specific_gravity: Any = 1.0,
+    flow: QuantityLike,
+    head: QuantityLike,
+    measured_power: QuantityLike,
+    motor_efficiency: QuantityLike,
+    specific_gravity: QuantityLike = 1.0,
     *,
-    hours: Any = None,
+    hours: QuantityLike | None = None,
 ) -> PumpEfficiency:
     r"""Pump efficiency from a field measurement of flow, head and motor input power.
 
@@ -146,10 +151,11 @@ def pump_efficiency(
     measured_power : float, array-like or Quantity
         Electrical input power of the motor [kW].
     motor_efficiency : float, array-like or Quantity
-        Motor efficiency at this load, fraction in (0, 1] or percent (from
-        the motor's test data or :func:`greenchain.processes.motors.part_load_efficiency`).
+        Motor efficiency at this load [dimensionless], 0 < eta <= 1, or a Quantity
+        in percent (from the motor's test data or
+        :func:`greenchain.processes.motors.part_load_efficiency`).
     specific_gravity : float or array-like, default 1.0
-        Relative to water at 20 °C.
+        Density relative to water at 20 °C [dimensionless].
     hours : float or Quantity, optional
         Operating time [h] for the ``energy`` result.
 
@@ -169,6 +175,9 @@ def pump_efficiency(
         P_{shaft} = P_{measured}\,\eta_{motor}, \qquad
         \eta_{pump} = P_f / P_{shaft}, \qquad E = P_{measured}\, t
 
+    The fluid power :math:`P_f` is :func:`fluid_power`; the rest is
+    :func:`greenchain.processes.affinity.measured_efficiency`.
+
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/Results.unit.cpp``
@@ -182,28 +191,16 @@ def pump_efficiency(
     >>> r.efficiency, r.energy.to("MWh")
     (<Quantity(78.523..., 'percent')>, <Quantity(700.8, 'megawatt_hour')>)
     """
-    pf = fluid_power(flow, head, specific_gravity).m_as("kW")
-    p_in = check_range(
-        magnitude(measured_power, "kW", "measured_power"),
-        "measured_power",
-        low=0,
-        low_inclusive=False,
-        unit="kW",
+    r = measured_efficiency(
+        fluid_power(flow, head, specific_gravity),
+        measured_power,
+        motor_efficiency,
+        hours=hours,
+        machine="pump",
     )
-    shaft = p_in * fraction(motor_efficiency, "motor_efficiency")
-    eff = pf / shaft
-    if np.any(eff > 1):
-        raise OutOfRangeError(
-            "implies a pump efficiency above 100 % (check flow, head and power)",
-            field="measured_power",
-        )
-    energy = None
-    if hours is not None:
-        t = check_range(magnitude(hours, "h", "hours"), "hours", low=0, unit="h")
-        energy = quantity(p_in * t, "kWh")
     return PumpEfficiency(
-        fluid_power=quantity(pf, "kW"),
-        shaft_power=quantity(shaft, "kW"),
-        efficiency=quantity(eff * 100.0, "percent"),
-        energy=energy,
+        fluid_power=r.output_power,
+        shaft_power=r.shaft_power,
+        efficiency=r.efficiency,
+        energy=r.energy,
     )

@@ -1,4 +1,4 @@
-"""Water and steam properties (IAPWS-IF97) and the Chinese steam and hot-water conventions.
+"""Water, steam and dry-air properties: greenchain's one wrapper of IAPWS-IF97 (iapws).
 
 This module is greenchain's single wrapper around the `iapws
 <https://github.com/jjgomera/iapws>`_ package: IAPWS-IF97 for water and steam,
@@ -6,8 +6,9 @@ and the Lemmon et al. (2000) equation of state for dry air that iapws also
 ships. The iapws functions are scalar, so every call goes through one helper,
 :func:`_iapws_map`, which broadcasts the arguments and loops over them. That
 loop is the only place in greenchain where a scalar property call is repeated
-element by element; the other physics modules (boilers, dyeing, milling) call
-the vectorised functions below instead of iapws itself.
+element by element, and this is the only module that imports iapws: the other
+physics modules (boilers, steam systems, dyeing, stenters, dryers, waste heat)
+call the vectorised functions below.
 
 Pressures are **absolute** (use :func:`gauge_to_absolute` for gauge readings
 such as ``psig`` or the Chinese 表压). Plain numbers are read in MPa, degC
@@ -19,6 +20,11 @@ A state outside the IAPWS-IF97 range of validity raises
 <= 1073.15 K for p <= 100 MPa, and 1073.15 K < T <= 2273.15 K for p <= 50 MPa;
 saturation states between 273.15 K (611.213 Pa) and the critical point
 (647.096 K, 22.064 MPa).
+
+The Chinese guideline conventions for the heat in purchased steam and hot water
+(:func:`heat_from_steam`, :func:`heat_from_hot_water`, :func:`steam_conventions`)
+are reporting conventions, not IAPWS physics; they live in
+:mod:`greenchain.processes.heat_conventions` and are re-exported here.
 
 Examples
 --------
@@ -32,10 +38,8 @@ Examples
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 import numpy as np
@@ -45,9 +49,13 @@ from iapws import _iapws as _iapws_constants
 from iapws import iapws97 as _if97
 from iapws.humidAir import Air
 
-from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.errors import InputError, OutOfRangeError
+from greenchain.processes.heat_conventions import (  # re-exported: they lived here until 0.2
+    heat_from_hot_water,
+    heat_from_steam,
+    steam_conventions,
+)
+from greenchain.units import Q_, QuantityLike, check_range, magnitude, read_quantity
 from greenchain.units import temperature as to_temperature
 
 __all__ = [
@@ -60,6 +68,7 @@ __all__ = [
     "liquid_enthalpy",
     "liquid_density",
     "dry_air_enthalpy",
+    "dry_air_density",
     "gauge_to_absolute",
     "heat_from_steam",
     "heat_from_hot_water",
@@ -214,22 +223,25 @@ def _check_temperature(t: np.ndarray, name: str, *, saturation: bool = False) ->
     check_range(t, name, low=T_MIN_K, high=high, unit="K")
 
 
-def _pressure(value: Any, name: str) -> np.ndarray:
+def _pressure(value: QuantityLike, name: str) -> np.ndarray:
     return magnitude(value, "MPa", name)
 
 
-def _kelvin(value: Any, name: str, unit: str = "degC") -> np.ndarray:
-    arr = to_temperature(value, unit, name)
-    return Q_(arr, unit).m_as("K") if unit != "K" else arr
+def _kelvin(value: QuantityLike, name: str) -> np.ndarray:
+    """Absolute temperature [K]: plain numbers are degC; a Quantity converts directly."""
+    value = read_quantity(value, name)
+    if isinstance(value, pint.Quantity):
+        return to_temperature(value, "K", name)
+    return Q_(to_temperature(value, "degC", name), "degC").m_as("K")
 
 
 # ------------------------------------------------------------------ public functions
 def steam_properties(
-    pressure: Any,
-    temperature: Any = None,
-    quality: Any = None,
+    pressure: QuantityLike,
+    temperature: QuantityLike | None = None,
+    quality: QuantityLike | None = None,
     *,
-    enthalpy: Any = None,
+    enthalpy: QuantityLike | None = None,
 ) -> SteamState:
     """Properties of water or steam at a pressure and one more state variable.
 
@@ -240,7 +252,8 @@ def steam_properties(
     temperature : numeric or Quantity [degC], optional
         Temperature (single-phase states).
     quality : numeric, optional
-        Vapour mass fraction, 0 (saturated liquid) to 1 (saturated vapour).
+        Vapour mass fraction [dimensionless], 0 (saturated liquid) to 1 (saturated
+        vapour).
     enthalpy : numeric or Quantity [kJ/kg], optional
         Specific enthalpy (IAPWS reference: internal energy and entropy of the
         saturated liquid at the triple point are zero). Exactly one of
@@ -281,16 +294,16 @@ def steam_properties(
     'Vapour'
     """
     given = {"temperature": temperature, "quality": quality, "enthalpy": enthalpy}
-    present = [k for k, v in given.items() if v is not None]
+    present = {k: v for k, v in given.items() if v is not None}
     if len(present) != 1:
         raise InputError(
             "give exactly one of temperature, quality or enthalpy", field=", ".join(given)
         )
     p = _pressure(pressure, "pressure")
     check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
-    kind = present[0]
+    ((kind, value),) = present.items()
     if kind == "temperature":
-        t = _kelvin(temperature, "temperature")
+        t = _kelvin(value, "temperature")
         _check_temperature(t, "temperature")
         p_b, t_b = np.broadcast_arrays(p, t)
         check_range(p_b[t_b <= T_REGION2_MAX_K], "pressure", high=P_MAX_MPA, unit="MPa")
@@ -301,7 +314,7 @@ def steam_properties(
             return IAPWS97(P=pv, T=sv)
 
     elif kind == "quality":
-        x = magnitude(quality, "", "quality")
+        x = magnitude(value, "", "quality")
         check_range(x, "quality", low=0.0, high=1.0)
         _check_pressure(p, "pressure", saturation=True)
         second = x
@@ -310,7 +323,7 @@ def steam_properties(
             return IAPWS97(P=pv, x=sv)
 
     else:
-        h = magnitude(enthalpy, "kJ/kg", "enthalpy")
+        h = magnitude(value, "kJ/kg", "enthalpy")
         check_range(p, "pressure", high=P_MAX_MPA, unit="MPa")
         second = h
 
@@ -339,7 +352,7 @@ def steam_properties(
     )
 
 
-def saturation_temperature(pressure: Any) -> pint.Quantity:
+def saturation_temperature(pressure: QuantityLike) -> pint.Quantity:
     """Saturation (boiling) temperature of water at an absolute pressure.
 
     Parameters
@@ -370,7 +383,7 @@ def saturation_temperature(pressure: Any) -> pint.Quantity:
     return Q_(t, "K")
 
 
-def saturation_pressure(temperature: Any) -> pint.Quantity:
+def saturation_pressure(temperature: QuantityLike) -> pint.Quantity:
     """Saturation (vapour) pressure of water at a temperature.
 
     Parameters
@@ -404,7 +417,9 @@ def saturation_pressure(temperature: Any) -> pint.Quantity:
     return Q_(p, "MPa")
 
 
-def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> SaturationState:
+def saturation_properties(
+    pressure: QuantityLike | None = None, *, temperature: QuantityLike | None = None
+) -> SaturationState:
     """Saturated liquid and vapour properties, from a pressure or a temperature.
 
     Parameters
@@ -425,11 +440,7 @@ def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> S
     >>> round(float(s.latent_heat.m_as("kJ/kg")), 1)
     2256.5
     """
-    if (pressure is None) == (temperature is None):
-        raise InputError(
-            "give exactly one of pressure or temperature", field="pressure, temperature"
-        )
-    if pressure is not None:
+    if pressure is not None and temperature is None:
         value = _pressure(pressure, "pressure")
         _check_pressure(value, "pressure", saturation=True)
         name = "pressure"
@@ -437,13 +448,18 @@ def saturation_properties(pressure: Any = None, *, temperature: Any = None) -> S
         def call(v: float, x: float) -> Any:
             return IAPWS97(P=v, x=x)
 
-    else:
+    elif temperature is not None and pressure is None:
         value = _kelvin(temperature, "temperature")
         _check_temperature(value, "temperature", saturation=True)
         name = "temperature"
 
         def call(v: float, x: float) -> Any:
             return IAPWS97(T=v, x=x)
+
+    else:
+        raise InputError(
+            "give exactly one of pressure or temperature", field="pressure, temperature"
+        )
 
     def one(v: float) -> tuple[float, ...]:
         liq = _solved(call(v, 0.0), name)
@@ -489,7 +505,9 @@ def _liquid_state(
     return _iapws_map(one_pt, {name: temperature_k, "pressure": pressure_mpa}, (float, float))
 
 
-def liquid_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
+def liquid_enthalpy(
+    temperature: QuantityLike, pressure: QuantityLike | None = None
+) -> pint.Quantity:
     """Specific enthalpy of liquid water (IAPWS-IF97).
 
     Parameters
@@ -524,13 +542,17 @@ def liquid_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
     return Q_(h, "kJ/kg")
 
 
-def liquid_density(temperature: Any, pressure: Any = None) -> pint.Quantity:
+def liquid_density(
+    temperature: QuantityLike, pressure: QuantityLike | None = None
+) -> pint.Quantity:
     """Density of liquid water (IAPWS-IF97); saturated liquid if no pressure is given.
 
     Parameters
     ----------
     temperature : numeric or Quantity [degC]
+        Water temperature.
     pressure : numeric or Quantity [MPa], optional
+        Absolute pressure; the saturated liquid at ``temperature`` if omitted.
 
     Returns
     -------
@@ -547,7 +569,28 @@ def liquid_density(temperature: Any, pressure: Any = None) -> pint.Quantity:
     return Q_(rho, "kg/m^3")
 
 
-def dry_air_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
+def _dry_air(
+    temperature: QuantityLike, pressure: QuantityLike | None, attribute: str
+) -> np.ndarray:
+    """One property of dry air (``"h"`` [kJ/kg] or ``"rho"`` [kg/m3]), vectorised."""
+    t = _kelvin(temperature, "temperature")
+    check_range(t, "temperature", low=AIR_T_MIN_K, high=AIR_T_MAX_K, unit="K")
+    if pressure is None:
+        p = np.asarray(STANDARD_ATMOSPHERE_MPA)
+    else:
+        p = _pressure(pressure, "pressure")
+        check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
+
+    def one(tv: float, pv: float) -> tuple[float]:
+        return (getattr(_solved(Air(T=tv, P=pv), "temperature, pressure"), attribute),)
+
+    (value,) = _iapws_map(one, {"temperature": t, "pressure": p}, (float,))
+    return value
+
+
+def dry_air_enthalpy(
+    temperature: QuantityLike, pressure: QuantityLike | None = None
+) -> pint.Quantity:
     """Specific enthalpy of dry air (Lemmon et al. 2000 equation of state, via iapws).
 
     Only differences of this enthalpy are meaningful (the reference state is
@@ -577,22 +620,40 @@ def dry_air_enthalpy(temperature: Any, pressure: Any = None) -> pint.Quantity:
     >>> round(float(dh.m_as("kJ/kg")), 1)
     126.3
     """
-    t = _kelvin(temperature, "temperature")
-    check_range(t, "temperature", low=AIR_T_MIN_K, high=AIR_T_MAX_K, unit="K")
-    if pressure is None:
-        p = np.asarray(STANDARD_ATMOSPHERE_MPA)
-    else:
-        p = _pressure(pressure, "pressure")
-        check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
-
-    def one(tv: float, pv: float) -> tuple[float]:
-        return (_solved(Air(T=tv, P=pv), "temperature, pressure").h,)
-
-    (h,) = _iapws_map(one, {"temperature": t, "pressure": p}, (float,))
-    return Q_(h, "kJ/kg")
+    return Q_(_dry_air(temperature, pressure, "h"), "kJ/kg")
 
 
-def gauge_to_absolute(pressure: Any, atmospheric_pressure: Any = None) -> pint.Quantity:
+def dry_air_density(
+    temperature: QuantityLike, pressure: QuantityLike | None = None
+) -> pint.Quantity:
+    """Density of dry air (Lemmon et al. 2000 equation of state, via iapws).
+
+    Parameters
+    ----------
+    temperature : numeric or Quantity [degC]
+        60 K to 2000 K.
+    pressure : numeric or Quantity [MPa], optional
+        Absolute pressure; the standard atmosphere (0.101325 MPa) if omitted.
+
+    Returns
+    -------
+    Quantity [kg/m^3]
+
+    References
+    ----------
+    Lemmon et al. (2000), doi:10.1063/1.1285884 (``iapws.humidAir.Air``).
+
+    Examples
+    --------
+    >>> round(float(dry_air_density(0).m), 4)
+    1.2931
+    """
+    return Q_(_dry_air(temperature, pressure, "rho"), "kg/m^3")
+
+
+def gauge_to_absolute(
+    pressure: QuantityLike, atmospheric_pressure: QuantityLike | None = None
+) -> pint.Quantity:
     """Convert a gauge pressure (psig, 表压) to an absolute pressure.
 
     Parameters
@@ -625,169 +686,3 @@ def gauge_to_absolute(pressure: Any, atmospheric_pressure: Any = None) -> pint.Q
     absolute = p + atm
     check_range(absolute, "pressure", low=0.0, unit="MPa (absolute)")
     return Q_(absolute, "MPa")
-
-
-# ------------------------------------------------------------------ Chinese conventions
-@dataclass(frozen=True)
-class _Convention:
-    value: pint.Quantity
-    source_id: str
-    source_ref: str
-    status: str
-
-
-@cache
-def _conventions() -> dict[str, _Convention]:
-    out = {}
-    for row in read_table("steam_conventions.csv"):
-        number = parse_number(row["value"])
-        out[row["key"]] = _Convention(
-            Q_(number, row["unit"]), row["source_id"], row["source_ref"], row["status"]
-        )
-    return out
-
-
-def steam_conventions() -> dict[str, dict[str, Any]]:
-    """The steam and hot-water conversion constants of ``factors/steam_conventions.csv``.
-
-    Returns
-    -------
-    dict
-        ``{key: {"value": Quantity, "source_id", "source_ref", "status"}}``.
-
-    Examples
-    --------
-    >>> c = steam_conventions()["steam.reference_enthalpy"]
-    >>> c["value"], c["status"]
-    (<Quantity(83.74, 'kilojoule / kilogram')>, 'unverified')
-    """
-    return {
-        k: {
-            "value": c.value,
-            "source_id": c.source_id,
-            "source_ref": c.source_ref,
-            "status": c.status,
-        }
-        for k, c in _conventions().items()
-    }
-
-
-def _warn_unverified(keys: tuple[str, ...], what: str) -> None:
-    rows = [(_conventions()[k], k) for k in keys]
-    bad = [k for c, k in rows if c.status == "unverified"]
-    if bad:
-        warnings.warn(
-            f"{what} uses unverified conventions ({', '.join(bad)}; source "
-            f"{rows[0][0].source_id}): the guideline text was not read",
-            UnverifiedDataWarning,
-            stacklevel=3,
-        )
-
-
-def heat_from_steam(mass: Any, enthalpy: Any) -> pint.Quantity:
-    """Heat in purchased or supplied steam, by the Chinese guideline convention.
-
-    Parameters
-    ----------
-    mass : numeric or Quantity [t]
-        Steam mass.
-    enthalpy : numeric or Quantity [kJ/kg]
-        Specific enthalpy of the steam at its measured pressure and temperature
-        (e.g. ``steam_properties(p, temperature=t).enthalpy``).
-
-    Returns
-    -------
-    Quantity [GJ]
-
-    Warns
-    -----
-    UnverifiedDataWarning
-        Always (once per call): the reference enthalpy comes from
-        ``ndrc-other-2015`` with status ``unverified``.
-
-    Notes
-    -----
-    .. math:: AD_{st} = M_{st}\\,(h - 83.74\\ \\mathrm{kJ/kg}) \\times 10^{-3}
-
-    with :math:`M_{st}` in t and :math:`AD_{st}` in GJ. 83.74 kJ/kg is
-    4.1868 kJ/(kg K) x 20 K, the enthalpy of water at 20 degC on the old
-    steam-table basis; it is read from ``factors/steam_conventions.csv``
-    (``steam.reference_enthalpy``).
-
-    References
-    ----------
-    NDRC (2015), Guidelines for GHG accounting and reporting - other industrial
-    enterprises (trial), purchased steam (source id ``ndrc-other-2015``,
-    unverified).
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings():
-    ...     warnings.simplefilter("ignore")
-    ...     q = heat_from_steam(10, 2777.1)
-    >>> round(float(q.m_as("GJ")), 3)
-    26.934
-    """
-    m = magnitude(mass, "t", "mass")
-    check_range(m, "mass", low=0.0, unit="t")
-    h = magnitude(enthalpy, "kJ/kg", "enthalpy")
-    ref = _conventions()["steam.reference_enthalpy"].value.m_as("kJ/kg")
-    check_range(h, "enthalpy", low=ref, unit="kJ/kg (the reference enthalpy)")
-    _warn_unverified(("steam.reference_enthalpy",), "heat_from_steam")
-    return Q_(m * 1000.0 * (h - ref), "kJ").to("GJ")
-
-
-def heat_from_hot_water(mass: Any, temperature: Any) -> pint.Quantity:
-    """Heat in purchased or supplied hot water, by the Chinese guideline convention.
-
-    Parameters
-    ----------
-    mass : numeric or Quantity [t]
-        Hot-water mass.
-    temperature : numeric or Quantity [degC]
-        Hot-water temperature (at least the 20 degC reference).
-
-    Returns
-    -------
-    Quantity [GJ]
-
-    Warns
-    -----
-    UnverifiedDataWarning
-        Always (once per call): the reference temperature and specific heat
-        come from ``ndrc-other-2015`` with status ``unverified``.
-
-    Notes
-    -----
-    .. math:: AD_{w} = M_{w}\\,(T_{w} - 20\\,^\\circ\\mathrm{C}) \\times
-              4.1868\\ \\mathrm{kJ/(kg\\,K)} \\times 10^{-3}
-
-    with :math:`M_w` in t and :math:`AD_w` in GJ; both constants are read
-    from ``factors/steam_conventions.csv``.
-
-    References
-    ----------
-    NDRC (2015), Guidelines for GHG accounting and reporting - other industrial
-    enterprises (trial), purchased hot water (``ndrc-other-2015``, unverified).
-
-    Examples
-    --------
-    >>> import warnings
-    >>> with warnings.catch_warnings():
-    ...     warnings.simplefilter("ignore")
-    ...     q = heat_from_hot_water(100, 80)
-    >>> round(float(q.m_as("GJ")), 4)
-    25.1208
-    """
-    m = magnitude(mass, "t", "mass")
-    check_range(m, "mass", low=0.0, unit="t")
-    conv = _conventions()
-    t_ref = conv["hot_water.reference_temperature"].value.m_as("degC")
-    cp = conv["hot_water.specific_heat"].value.m_as("kJ/(kg*K)")
-    t = to_temperature(temperature, "degC", "temperature")
-    check_range(t, "temperature", low=t_ref, unit="degC (the reference temperature)")
-    _warn_unverified(
-        ("hot_water.reference_temperature", "hot_water.specific_heat"), "heat_from_hot_water"
-    )
-    return Q_(m * 1000.0 * (t - t_ref) * cp, "kJ").to("GJ")

@@ -23,11 +23,12 @@ from functools import cache
 from typing import Any
 
 import numpy as np
+import pint
 
 from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._levels import level_from_thresholds, worst_level
-from greenchain.units import Q_, check_range, magnitude
+from greenchain.units import QuantityLike, check_range, fraction, magnitude, nonnegative, quantity
 
 __all__ = [
     "losses",
@@ -63,25 +64,14 @@ _CONNECTIONS = {
 }
 
 
-def _out(values: Any, unit: str) -> Any:
-    arr = np.asarray(values, dtype=float)
-    return Q_(arr.item() if arr.ndim == 0 else arr, unit)
-
-
-def _loss(value: Any, name: str) -> np.ndarray:
-    return check_range(magnitude(value, "kW", name), name, low=0, unit="kW")
-
-
-def _beta(value: Any) -> np.ndarray:
-    return check_range(magnitude(value, "", "load_factor"), "load_factor", low=0)
-
-
-def _hours(value: Any) -> np.ndarray:
-    return check_range(magnitude(value, "h", "hours"), "hours", low=0, unit="h")
+def _beta(value: QuantityLike) -> np.ndarray:
+    return nonnegative(value, "", "load_factor")
 
 
 # ---------------------------------------------------------------- loss model
-def losses(no_load_loss: Any, load_loss: Any, load_factor: Any) -> Any:
+def losses(
+    no_load_loss: QuantityLike, load_loss: QuantityLike, load_factor: QuantityLike
+) -> pint.Quantity:
     r"""Power lost in a transformer at a given load.
 
     Parameters
@@ -91,8 +81,8 @@ def losses(no_load_loss: Any, load_loss: Any, load_factor: Any) -> Any:
     load_loss : float, array-like or Quantity
         Load loss at rated current :math:`P_k` [kW].
     load_factor : float or array-like
-        :math:`\beta = S/S_r`, apparent power over rated capacity (>= 0;
-        above 1 is overload).
+        :math:`\beta = S/S_r`, apparent power over rated capacity [dimensionless],
+        >= 0; above 1 is overload.
 
     Returns
     -------
@@ -118,19 +108,28 @@ def losses(no_load_loss: Any, load_loss: Any, load_factor: Any) -> Any:
     >>> losses(1.085, 13.18, [0.3, 0.6])
     <Quantity([2.2712 5.8298], 'kilowatt')>
     """
-    p0 = _loss(no_load_loss, "no_load_loss")
-    pk = _loss(load_loss, "load_loss")
+    p0 = nonnegative(no_load_loss, "kW", "no_load_loss")
+    pk = nonnegative(load_loss, "kW", "load_loss")
     beta = _beta(load_factor)
-    return _out(p0 + beta**2 * pk, "kW")
+    return quantity(p0 + beta**2 * pk, "kW")
 
 
-def annual_energy_loss(no_load_loss: Any, load_loss: Any, load_factor: Any, hours: Any) -> Any:
+def annual_energy_loss(
+    no_load_loss: QuantityLike,
+    load_loss: QuantityLike,
+    load_factor: QuantityLike,
+    hours: QuantityLike,
+) -> pint.Quantity:
     r"""Energy lost in a transformer over ``hours`` at a constant load factor.
 
     Parameters
     ----------
-    no_load_loss, load_loss, load_factor
-        As for :func:`losses`.
+    no_load_loss : float, array-like or Quantity
+        No-load loss :math:`P_0` [kW].
+    load_loss : float, array-like or Quantity
+        Load loss at rated current :math:`P_k` [kW].
+    load_factor : float or array-like
+        :math:`\beta = S/S_r` [dimensionless], >= 0.
     hours : float, array-like or Quantity
         Energised time [h] (``8760`` for a year).
 
@@ -151,16 +150,21 @@ def annual_energy_loss(no_load_loss: Any, load_loss: Any, load_factor: Any, hour
     >>> annual_energy_loss(1.36, 18.3, 0.6, 8760)
     <Quantity(69624.48, 'kilowatt_hour')>
     """
-    return _out(losses(no_load_loss, load_loss, load_factor).m_as("kW") * _hours(hours), "kWh")
+    return quantity(
+        losses(no_load_loss, load_loss, load_factor).m_as("kW") * nonnegative(hours, "h", "hours"),
+        "kWh",
+    )
 
 
-def economic_load_factor(no_load_loss: Any, load_loss: Any) -> Any:
+def economic_load_factor(no_load_loss: QuantityLike, load_loss: QuantityLike) -> pint.Quantity:
     r"""Load factor at which a transformer's efficiency is highest.
 
     Parameters
     ----------
-    no_load_loss, load_loss : float, array-like or Quantity
-        :math:`P_0` and :math:`P_k` [kW]; ``load_loss`` must be positive.
+    no_load_loss : float, array-like or Quantity
+        No-load loss :math:`P_0` [kW].
+    load_loss : float, array-like or Quantity
+        Load loss at rated current :math:`P_k` [kW], > 0.
 
     Returns
     -------
@@ -179,11 +183,11 @@ def economic_load_factor(no_load_loss: Any, load_loss: Any) -> Any:
     >>> economic_load_factor(1.085, 13.18)
     <Quantity(0.2869..., 'dimensionless')>
     """
-    p0 = _loss(no_load_loss, "no_load_loss")
+    p0 = nonnegative(no_load_loss, "kW", "no_load_loss")
     pk = check_range(
         magnitude(load_loss, "kW", "load_loss"), "load_loss", low=0, low_inclusive=False, unit="kW"
     )
-    return _out(np.sqrt(p0 / pk), "")
+    return quantity(np.sqrt(p0 / pk), "")
 
 
 # ---------------------------------------------------------------- GB 20052-2024
@@ -201,7 +205,7 @@ def _gb20052() -> dict[tuple[float, str, str], np.ndarray]:
     return out
 
 
-def _gb20052_rows(rated_power: Any, core: str, connection: str) -> np.ndarray:
+def _gb20052_rows(rated_power: QuantityLike, core: str, connection: str) -> np.ndarray:
     """Return losses of shape (..., 2, 3) for each rated power."""
     table = _gb20052()
     core_key = _CORES.get(str(core).strip().lower())
@@ -212,7 +216,7 @@ def _gb20052_rows(rated_power: Any, core: str, connection: str) -> np.ndarray:
         raise InputError(
             f"must be 'Dyn11', 'Yzn11' or 'Yyn0', got {connection!r}", field="connection"
         )
-    kva = check_range(magnitude(rated_power, "kVA", "rated_power"), "rated_power", low=0)
+    kva = nonnegative(rated_power, "kVA", "rated_power")
     sizes = np.array(sorted({k[0] for k in table if k[1] == core_key and k[2] == con_key}))
     if sizes.size == 0:  # pragma: no cover - every core/connection pair has rows
         raise OutOfRangeError("no rows for this core and connection", field="connection")
@@ -249,7 +253,9 @@ def _level_index(level: Any, name: str = "level") -> int:
     return int(level) - 1
 
 
-def gb20052_losses(rated_power: Any, core: str, connection: str, level: int) -> TransformerLosses:
+def gb20052_losses(
+    rated_power: QuantityLike, core: str, connection: str, level: int
+) -> TransformerLosses:
     """Maximum losses of a GB 20052-2024 level (10 kV oil-immersed distribution transformer).
 
     Parameters
@@ -289,23 +295,31 @@ def gb20052_losses(rated_power: Any, core: str, connection: str, level: int) -> 
     k = _level_index(level)
     rows = _gb20052_rows(rated_power, core, connection)
     return TransformerLosses(
-        no_load_loss=_out(rows[..., 0, k], "kW"), load_loss=_out(rows[..., 1, k], "kW")
+        no_load_loss=quantity(rows[..., 0, k], "kW"), load_loss=quantity(rows[..., 1, k], "kW")
     )
 
 
 def gb20052_level(
-    no_load_loss: Any, load_loss: Any, rated_power: Any, core: str, connection: str
+    no_load_loss: QuantityLike,
+    load_loss: QuantityLike,
+    rated_power: QuantityLike,
+    core: str,
+    connection: str,
 ) -> Any:
     """GB 20052-2024 energy-efficiency level of a 10 kV oil-immersed distribution transformer.
 
     Parameters
     ----------
-    no_load_loss, load_loss : float, array-like or Quantity
-        Measured (test report) :math:`P_0` and :math:`P_k` [kW].
+    no_load_loss : float, array-like or Quantity
+        Measured (test report) no-load loss :math:`P_0` [kW].
+    load_loss : float, array-like or Quantity
+        Measured (test report) load loss :math:`P_k` [kW].
     rated_power : float, array-like or Quantity
         Rated capacity [kVA], a row of Table 1.
-    core, connection : str
-        As for :func:`gb20052_losses`.
+    core : {"silicon_steel", "amorphous"}
+        Core material, as for :func:`gb20052_losses`.
+    connection : {"Dyn11", "Yzn11", "Yyn0"}
+        Connection group, as for :func:`gb20052_losses`.
 
     Returns
     -------
@@ -324,8 +338,8 @@ def gb20052_level(
     >>> gb20052_level(1.2, 13.0, 2000, "silicon_steel", "Yyn0")
     2
     """
-    p0 = _loss(no_load_loss, "no_load_loss")
-    pk = _loss(load_loss, "load_loss")
+    p0 = nonnegative(no_load_loss, "kW", "no_load_loss")
+    pk = nonnegative(load_loss, "kW", "load_loss")
     rows = _gb20052_rows(rated_power, core, connection)
     by_p0 = level_from_thresholds(p0, rows[..., 0, :], higher_is_better=False)
     by_pk = level_from_thresholds(pk, rows[..., 1, :], higher_is_better=False)
@@ -349,13 +363,13 @@ class TransformerUpgrade:
 
 
 def upgrade_savings(
-    rated_power: Any,
+    rated_power: QuantityLike,
     core: str,
     connection: str,
     from_level: int,
     to_level: int,
-    load_factor: Any,
-    hours: Any,
+    load_factor: QuantityLike,
+    hours: QuantityLike,
 ) -> TransformerUpgrade:
     r"""Loss reduction from replacing a transformer of one GB 20052 level with a better one.
 
@@ -366,12 +380,16 @@ def upgrade_savings(
     ----------
     rated_power : float, array-like or Quantity
         Rated capacity [kVA], a row of Table 1.
-    core, connection : str
-        As for :func:`gb20052_losses`.
-    from_level, to_level : {1, 2, 3}
-        Level of the existing and of the new transformer.
+    core : {"silicon_steel", "amorphous"}
+        Core material, as for :func:`gb20052_losses`.
+    connection : {"Dyn11", "Yzn11", "Yyn0"}
+        Connection group, as for :func:`gb20052_losses`.
+    from_level : {1, 2, 3}
+        Level of the existing transformer.
+    to_level : {1, 2, 3}
+        Level of the new transformer, the same or better than ``from_level``.
     load_factor : float or array-like
-        :math:`\beta`, >= 0.
+        :math:`\beta` [dimensionless], >= 0.
     hours : float, array-like or Quantity
         Energised time [h].
 
@@ -405,7 +423,9 @@ def upgrade_savings(
         - new.no_load_loss.m_as("kW")
         + beta**2 * (old.load_loss.m_as("kW") - new.load_loss.m_as("kW"))
     )
-    return TransformerUpgrade(power=_out(dp, "kW"), energy=_out(dp * _hours(hours), "kWh"))
+    return TransformerUpgrade(
+        power=quantity(dp, "kW"), energy=quantity(dp * nonnegative(hours, "h", "hours"), "kWh")
+    )
 
 
 # ---------------------------------------------------------------- power factor
@@ -444,11 +464,11 @@ class PowerFactorCorrection:
 
 def power_factor_correction(
     *,
-    target_power_factor: Any,
-    apparent_power: Any = None,
-    real_power: Any = None,
-    reactive_power: Any = None,
-    power_factor: Any = None,
+    target_power_factor: QuantityLike,
+    apparent_power: QuantityLike | None = None,
+    real_power: QuantityLike | None = None,
+    reactive_power: QuantityLike | None = None,
+    power_factor: QuantityLike | None = None,
 ) -> PowerFactorCorrection:
     r"""Size a capacitor bank to raise the power factor (lagging load).
 
@@ -458,15 +478,16 @@ def power_factor_correction(
     Parameters
     ----------
     target_power_factor : float or array-like
-        Power factor wanted after correction, in (0, 1], above the present one.
+        Power factor wanted after correction [dimensionless], 0 < PF <= 1, above the
+        present one.
     apparent_power : float, array-like or Quantity, optional
         S [kVA].
     real_power : float, array-like or Quantity, optional
         P [kW].
     reactive_power : float, array-like or Quantity, optional
-        Q [kvar; give a Quantity in kVA or kW, pint has no ``var``].
+        Q [kVA], i.e. kvar; pint has no ``var``, so give a Quantity in kVA or kW.
     power_factor : float or array-like, optional
-        Present power factor, in (0, 1].
+        Present power factor [dimensionless], 0 < PF <= 1.
 
     Returns
     -------
@@ -514,18 +535,12 @@ def power_factor_correction(
         )
 
     def power(name: str, unit: str) -> np.ndarray:
-        return check_range(magnitude(given[name], unit, name), name, low=0, unit=unit)
-
-    def pf_value(value: Any, name: str) -> np.ndarray:
-        arr = magnitude(value, "", name)
-        if np.any((arr <= 0) | (arr > 1)):
-            raise OutOfRangeError(f"must be in (0, 1], got {np.ravel(arr)[0]:g}", field=name)
-        return arr
+        return nonnegative(given[name], unit, name)
 
     s: Any = power("apparent_power", "kVA") if "apparent_power" in given else None
     p: Any = power("real_power", "kW") if "real_power" in given else None
     q: Any = power("reactive_power", "kVA") if "reactive_power" in given else None
-    pf: Any = pf_value(given["power_factor"], "power_factor") if "power_factor" in given else None
+    pf: Any = fraction(given["power_factor"], "power_factor") if "power_factor" in given else None
 
     if s is not None and p is not None:
         if np.any(p > s * (1 + 1e-12)):
@@ -554,7 +569,7 @@ def power_factor_correction(
     if np.any(s <= 0):
         raise OutOfRangeError("must be positive", field="apparent_power")
     pf_now = p / s
-    pf_t = pf_value(target_power_factor, "target_power_factor")
+    pf_t = fraction(target_power_factor, "target_power_factor")
     if np.any(pf_t < pf_now * (1 - 1e-12)):
         raise OutOfRangeError(
             "must be above the present power factor (no capacitor needed)",
@@ -563,13 +578,13 @@ def power_factor_correction(
     q_t = p * np.tan(np.arccos(pf_t))
     s_t = p / pf_t
     return PowerFactorCorrection(
-        apparent_power=_out(s, "kVA"),
-        real_power=_out(p, "kW"),
-        reactive_power=_out(q, "kVA"),
-        power_factor=_out(pf_now, ""),
-        phase_angle=_out(np.degrees(np.arccos(np.minimum(pf_now, 1.0))), "degree"),
-        target_apparent_power=_out(s_t, "kVA"),
-        apparent_power_reduction=_out(s - s_t, "kVA"),
-        target_reactive_power=_out(q_t, "kVA"),
-        capacitor=_out(q - q_t, "kVA"),
+        apparent_power=quantity(s, "kVA"),
+        real_power=quantity(p, "kW"),
+        reactive_power=quantity(q, "kVA"),
+        power_factor=quantity(pf_now, ""),
+        phase_angle=quantity(np.degrees(np.arccos(np.minimum(pf_now, 1.0))), "degree"),
+        target_apparent_power=quantity(s_t, "kVA"),
+        apparent_power_reduction=quantity(s - s_t, "kVA"),
+        target_reactive_power=quantity(q_t, "kVA"),
+        capacitor=quantity(q - q_t, "kVA"),
     )

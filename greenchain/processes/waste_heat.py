@@ -5,8 +5,8 @@ Plain vectorised functions after the US DOE MEASUR process-heat calculators
 from a furnace exhaust, the hot-water flow it can heat, the cooling and displaced
 electricity of an absorption chiller driven by it, and the temperature rise of an
 air stream (drying air, combustion air). Water properties come from IAPWS-IF97 and
-dry-air properties from the Lemmon et al. (2000) equation of state, both through the
-``iapws`` package.
+dry-air properties from the Lemmon et al. (2000) equation of state, both through
+:mod:`greenchain.processes.steam` (the one wrapper of the ``iapws`` package).
 
 Heat arguments are a power (a rate, plain numbers in kW) or an energy (an amount over
 a period); results keep that choice: a power gives flows, an energy gives amounts.
@@ -21,17 +21,21 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
+from functools import cache
 
-import iapws
 import numpy as np
 import pint
-from iapws.humidAir import Air
 
-from greenchain.errors import OutOfRangeError, UnitError
-from greenchain.processes.combustion import _fraction, _heat_stream
-from greenchain.units import Q_, check_range, magnitude, temperature
+from greenchain.errors import OutOfRangeError, UnitError, reraise_as_field
+from greenchain.processes._common import heat_stream
+from greenchain.processes.steam import (
+    AIR_T_MAX_K,
+    SaturationState,
+    dry_air_density,
+    dry_air_enthalpy,
+    saturation_properties,
+)
+from greenchain.units import Q_, QuantityLike, check_range, fraction, magnitude, temperature
 
 __all__ = [
     "recoverable_exhaust_heat",
@@ -47,61 +51,29 @@ __all__ = [
 # 1 Btu/(lb . degF)); AMO-Tools-Suite src/calculator/processHeat/WaterHeatingUsingExhaust.cpp.
 _MEASUR_WATER_HEAT_CAPACITY = Q_(8.335, "Btu/gallon/delta_degF")
 
-_ATMOSPHERE_MPA = 0.101325  # standard atmosphere, the pressure of air streams
-_WATER_TRIPLE_K = 273.16  # triple point of water (IAPWS-IF97 lower limit)
-_WATER_CRITICAL_K = 647.096  # critical temperature of water (IAPWS-IF97)
-# Validity of the Lemmon et al. (2000) dry-air equation of state (iapws.humidAir.Air),
-# "from 60 to 2000 K" in the paper's title.
-_AIR_LOW_K = 60.0
-_AIR_HIGH_K = 2000.0
 _NORMAL_K = 273.15  # 0 degC, the reference of Nm3 (factors/units.txt)
 
 
 # ----------------------------------------------------------------------------- properties
-@lru_cache(maxsize=4096)
-def _air_enthalpy_scalar(kelvin: float) -> float:
-    return float(Air(T=kelvin, P=_ATMOSPHERE_MPA).h)
-
-
 def _air_enthalpy(kelvin: np.ndarray, field: str) -> np.ndarray:
     """Specific enthalpy of dry air at 1 atm [kJ/kg] (reference state of iapws)."""
-    kelvin = np.asarray(kelvin, dtype=float)
-    if np.any((kelvin < _AIR_LOW_K) | (kelvin > _AIR_HIGH_K)):
-        raise OutOfRangeError(
-            "air temperature outside 60-2000 K, the range of the dry-air equation of state",
-            field=field,
-        )
-    values, inverse = np.unique(kelvin, return_inverse=True)
-    h = np.array([_air_enthalpy_scalar(float(v)) for v in values])
-    return h[inverse].reshape(kelvin.shape)
+    with reraise_as_field(field):
+        return dry_air_enthalpy(Q_(kelvin, "K")).m_as("kJ/kg")
 
 
-@lru_cache(maxsize=1)
+@cache
 def _air_normal_density() -> float:
     """Density of dry air at 0 degC and 101.325 kPa [kg/m3] (Lemmon et al. 2000)."""
-    return float(Air(T=_NORMAL_K, P=_ATMOSPHERE_MPA).rho)
+    return float(dry_air_density(Q_(_NORMAL_K, "K")).m_as("kg/m^3"))
 
 
-@lru_cache(maxsize=4096)
-def _liquid_scalar(kelvin: float) -> tuple[float, float]:
-    state = iapws.IAPWS97(T=kelvin, x=0)
-    return float(state.h), float(state.rho)
+def _saturated_liquid(kelvin: np.ndarray, field: str) -> SaturationState:
+    """Saturated water at ``kelvin`` (IAPWS-IF97); its liquid enthalpy and density are used."""
+    with reraise_as_field(field):
+        return saturation_properties(temperature=Q_(kelvin, "K"))
 
 
-def _saturated_liquid(kelvin: np.ndarray, field: str) -> tuple[np.ndarray, np.ndarray]:
-    """Enthalpy [kJ/kg] and density [kg/m3] of saturated liquid water (IAPWS-IF97)."""
-    kelvin = np.asarray(kelvin, dtype=float)
-    if np.any((kelvin < _WATER_TRIPLE_K) | (kelvin > _WATER_CRITICAL_K)):
-        raise OutOfRangeError(
-            "liquid-water temperature outside 0.01-373.946 degC (triple point to critical point)",
-            field=field,
-        )
-    values, inverse = np.unique(kelvin, return_inverse=True)
-    props = np.array([_liquid_scalar(float(v)) for v in values]).reshape(-1, 2)
-    return props[inverse, 0].reshape(kelvin.shape), props[inverse, 1].reshape(kelvin.shape)
-
-
-def _air_mass(air_flow: Any, name: str) -> tuple[np.ndarray, bool]:
+def _air_mass(air_flow: QuantityLike, name: str) -> tuple[np.ndarray, bool]:
     """Air mass [kg] or mass flow [kg/s] (plain numbers: kg/h); volumes read as Nm3."""
     if isinstance(air_flow, str):
         air_flow = Q_(air_flow)
@@ -126,19 +98,19 @@ def _air_mass(air_flow: Any, name: str) -> tuple[np.ndarray, bool]:
 
 # ----------------------------------------------------------------------------- exhaust
 def recoverable_exhaust_heat(
-    heat_input: Any, available_heat: Any, effectiveness: Any
+    heat_input: QuantityLike, available_heat: QuantityLike, effectiveness: QuantityLike
 ) -> pint.Quantity:
     """Heat a heat exchanger recovers from a furnace's exhaust (MEASUR E-1).
 
     Parameters
     ----------
     heat_input : float, array-like or Quantity
-        Fuel heat input of the furnace [kW; any power or energy Quantity].
+        Fuel heat input of the furnace [kW]; any power or energy Quantity is accepted.
     available_heat : float, array-like or Quantity
-        Available heat of the furnace [fraction in [0, 1]], e.g. from
+        Available heat of the furnace [dimensionless], between 0 and 1, e.g. from
         :func:`greenchain.processes.combustion.available_heat`.
     effectiveness : float, array-like or Quantity
-        Heat-exchanger effectiveness [fraction in [0, 1]].
+        Heat-exchanger effectiveness [dimensionless], between 0 and 1.
 
     Returns
     -------
@@ -148,7 +120,7 @@ def recoverable_exhaust_heat(
     Raises
     ------
     OutOfRangeError
-        If a fraction lies outside [0, 1] or ``heat_input`` is negative.
+        If a fraction lies outside 0 to 1 or ``heat_input`` is negative.
 
     Notes
     -----
@@ -157,7 +129,7 @@ def recoverable_exhaust_heat(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/processHeat/WaterHeatingUsingExhaust.cpp``
-    (``recoveredHeat``), ``tests/cpp/ProcessHeat.unit.cpp``; shared/reference/peers.md E-1.
+    (``recoveredHeat``), tested in ``tests/cpp/ProcessHeat.unit.cpp``.
 
     Examples
     --------
@@ -165,10 +137,10 @@ def recoverable_exhaust_heat(
     >>> print(recoverable_exhaust_heat(Q_(10, "GJ"), Q_(45, "percent"), 0.7))
     3.85 GJ
     """
-    q, unit = _heat_stream(heat_input, "heat_input")
+    q, unit = heat_stream(heat_input, "heat_input")
     check_range(q, "heat_input", low=0)
-    ah = _fraction(available_heat, "available_heat")
-    eps = _fraction(effectiveness, "effectiveness")
+    ah = fraction(available_heat, "available_heat", low_inclusive=True)
+    eps = fraction(effectiveness, "effectiveness", low_inclusive=True)
     return Q_((1.0 - ah) * q * eps, unit)
 
 
@@ -184,16 +156,20 @@ class HotWaterFlow:
 
 
 def hot_water_flow(
-    heat: Any, temperature_rise: Any, *, inlet_temperature: Any = None
+    heat: QuantityLike,
+    temperature_rise: QuantityLike,
+    *,
+    inlet_temperature: QuantityLike | None = None,
 ) -> HotWaterFlow:
     """Water flow that a recovered heat raises by a given temperature.
 
     Parameters
     ----------
     heat : float, array-like or Quantity
-        Heat delivered to the water [kW; any power or energy Quantity].
+        Heat delivered to the water [kW]; any power or energy Quantity is accepted.
     temperature_rise : float, array-like or Quantity
-        Temperature rise of the water [K; ``delta_degC`` or ``delta_degF``], > 0.
+        Temperature rise of the water [K], > 0; ``delta_degC`` or ``delta_degF``
+        Quantities are accepted.
     inlet_temperature : float, array-like or Quantity, optional
         Water inlet temperature [degC]. When given, saturated-liquid enthalpies and
         density from IAPWS-IF97 are used (the pressure effect on liquid water is
@@ -204,7 +180,7 @@ def hot_water_flow(
     Returns
     -------
     HotWaterFlow
-        ``mass`` [kg/h] and ``volume`` [m3/h] (an energy gives [kg] and [m3]).
+        ``mass`` [kg/h] and ``volume`` [m³/h] (an energy gives [kg] and [m³]).
 
     Raises
     ------
@@ -223,9 +199,9 @@ def hot_water_flow(
 
     References
     ----------
-    IAPWS-IF97 (``iapws`` package); US DOE MEASUR, AMO-Tools-Suite
-    ``src/calculator/processHeat/WaterHeatingUsingExhaust.cpp`` (``hotWaterFlow``);
-    peers.md E-1.
+    IAPWS-IF97 (through :mod:`greenchain.processes.steam`); US DOE MEASUR,
+    AMO-Tools-Suite ``src/calculator/processHeat/WaterHeatingUsingExhaust.cpp``
+    (``hotWaterFlow``), tested in ``tests/cpp/ProcessHeat.unit.cpp``.
 
     Examples
     --------
@@ -234,7 +210,7 @@ def hot_water_flow(
     >>> print(flow.mass.to("t/h"))
     8.5855... t/h
     """
-    q, unit = _heat_stream(heat, "heat")
+    q, unit = heat_stream(heat, "heat")
     check_range(q, "heat", low=0)
     rate = Q_(1, unit).check("[power]")
     dt = magnitude(temperature_rise, "delta_degC", "temperature_rise")
@@ -248,8 +224,10 @@ def hot_water_flow(
         mass_kg = Q_(vol_m3, "m^3").m_as("gallon") * Q_(8.335, "lb").m_as("kg")  # 8.335 lb/gal
     else:
         t_in = Q_(temperature(inlet_temperature, "degC", "inlet_temperature"), "degC").m_as("K")
-        h_in, rho_in = _saturated_liquid(t_in, "inlet_temperature")
-        h_out, _ = _saturated_liquid(t_in + dt, "temperature_rise")
+        water_in = _saturated_liquid(t_in, "inlet_temperature")
+        h_in = water_in.liquid_enthalpy.m_as("kJ/kg")
+        rho_in = water_in.liquid_density.m_as("kg/m^3")
+        h_out = _saturated_liquid(t_in + dt, "temperature_rise").liquid_enthalpy.m_as("kJ/kg")
         mass = q_kw / (h_out - h_in)  # kg/s or kg
         mass_kg = mass * 3600.0 if rate else mass
         vol_m3 = mass_kg / rho_in
@@ -273,21 +251,27 @@ class AbsorptionChiller:
 
 
 def absorption_chiller(
-    heat: Any, cop_absorption: Any, *, cop_electric: Any, chiller_efficiency: Any = 1.0
+    heat: QuantityLike,
+    cop_absorption: QuantityLike,
+    *,
+    cop_electric: QuantityLike,
+    chiller_efficiency: QuantityLike = 1.0,
 ) -> AbsorptionChiller:
     """Cooling from recovered heat in an absorption chiller, and the electricity it displaces.
 
     Parameters
     ----------
     heat : float, array-like or Quantity
-        Heat driving the chiller [kW; any power or energy Quantity].
+        Heat driving the chiller [kW]; any power or energy Quantity is accepted.
     cop_absorption : float, array-like or Quantity
-        Coefficient of performance of the absorption chiller [-], > 0.
+        Coefficient of performance of the absorption chiller [dimensionless], > 0.
     cop_electric : float, array-like or Quantity
-        Coefficient of performance of the electric chiller it replaces [-], > 0.
+        Coefficient of performance of the electric chiller it replaces
+        [dimensionless], > 0.
     chiller_efficiency : float, array-like or Quantity, default 1.0
-        Share of the cooling the absorption chiller delivers as capacity [fraction in
-        (0, 1]] (MEASUR's "chiller efficiency"); 1 applies no derating.
+        Share of the cooling the absorption chiller delivers as capacity
+        [dimensionless], 0 < eta <= 1 (MEASUR's "chiller efficiency"); 1 applies no
+        derating.
 
     Returns
     -------
@@ -304,7 +288,8 @@ def absorption_chiller(
     References
     ----------
     US DOE MEASUR, AMO-Tools-Suite ``src/calculator/processHeat/WaterHeatingUsingExhaust.cpp``
-    (``tonsRefrigeration``, ``capacityChiller``, ``electricalEnergy``); peers.md E-1.
+    (``tonsRefrigeration``, ``capacityChiller``, ``electricalEnergy``), tested in
+    ``tests/cpp/ProcessHeat.unit.cpp``.
 
     Examples
     --------
@@ -315,7 +300,7 @@ def absorption_chiller(
     >>> print(r.cooling.to("refrigeration_ton"))
     99.52... refrigeration_ton
     """
-    q, unit = _heat_stream(heat, "heat")
+    q, unit = heat_stream(heat, "heat")
     check_range(q, "heat", low=0)
     cop_abs = check_range(
         magnitude(cop_absorption, "", "cop_absorption"),
@@ -326,7 +311,7 @@ def absorption_chiller(
     cop_el = check_range(
         magnitude(cop_electric, "", "cop_electric"), "cop_electric", low=0, low_inclusive=False
     )
-    eta = _fraction(chiller_efficiency, "chiller_efficiency", low_inclusive=False)
+    eta = fraction(chiller_efficiency, "chiller_efficiency")
     cooling = q * cop_abs
     return AbsorptionChiller(
         cooling=Q_(cooling, unit),
@@ -337,15 +322,16 @@ def absorption_chiller(
 
 # ----------------------------------------------------------------------------- air
 def air_sensible_heat(
-    air_flow: Any, air_temperature: Any, reference_temperature: Any
+    air_flow: QuantityLike, air_temperature: QuantityLike, reference_temperature: QuantityLike
 ) -> pint.Quantity:
     """Heat carried by a dry-air stream above a reference temperature.
 
     Parameters
     ----------
     air_flow : float, array-like or Quantity
-        Air mass flow [kg/h for plain numbers]; also a mass [kg], a volume flow or a
-        volume, volumes read at normal conditions (0 degC, 101.325 kPa: ``Nm3``).
+        Air mass flow [kg/h] for plain numbers; a mass [kg], a volume flow or a
+        volume are accepted, volumes read at normal conditions (0 degC, 101.325 kPa:
+        ``Nm3``).
     air_temperature : float, array-like or Quantity
         Temperature of the air [degC].
     reference_temperature : float, array-like or Quantity
@@ -354,7 +340,7 @@ def air_sensible_heat(
     Returns
     -------
     Quantity
-        Heat [kW] for a flow, [MJ] for an amount; negative when the air is colder
+        Heat, [kW] for a flow and [MJ] for an amount; negative when the air is colder
         than the reference.
 
     Notes
@@ -386,16 +372,18 @@ def air_sensible_heat(
     return Q_(heat, "kW") if rate else Q_(heat / 1000.0, "MJ")
 
 
-def heat_to_air(heat: Any, air_flow: Any, *, inlet_temperature: Any) -> pint.Quantity:
+def heat_to_air(
+    heat: QuantityLike, air_flow: QuantityLike, *, inlet_temperature: QuantityLike
+) -> pint.Quantity:
     """Temperature rise of a dry-air stream that takes up a given heat.
 
     Parameters
     ----------
     heat : float, array-like or Quantity
-        Heat given to the air [kW; any power or energy Quantity], >= 0.
+        Heat given to the air [kW], >= 0; any power or energy Quantity is accepted.
     air_flow : float, array-like or Quantity
-        Air mass flow [kg/h for plain numbers] or normal volume flow (``Nm3/h``); an
-        energy ``heat`` needs an air mass or normal volume.
+        Air mass flow [kg/h] for plain numbers, or a normal volume flow (``Nm3/h``);
+        an energy ``heat`` needs an air mass or normal volume.
     inlet_temperature : float, array-like or Quantity
         Air inlet temperature [degC].
 
@@ -428,7 +416,7 @@ def heat_to_air(heat: Any, air_flow: Any, *, inlet_temperature: Any) -> pint.Qua
     >>> print(heat_to_air(Q_(500, "kW"), Q_(20, "t/h"), inlet_temperature=25))
     89.20... Δ°C
     """
-    q, unit = _heat_stream(heat, "heat")
+    q, unit = heat_stream(heat, "heat")
     check_range(q, "heat", low=0)
     heat_is_rate = Q_(1, unit).check("[power]")
     mass, rate = _air_mass(air_flow, "air_flow")
@@ -442,7 +430,7 @@ def heat_to_air(heat: Any, air_flow: Any, *, inlet_temperature: Any) -> pint.Qua
     dt = specific / 1.0  # first guess with 1 kJ/(kg K)
     for _ in range(60):
         t_out = t_in + dt
-        if np.any(t_out > _AIR_HIGH_K):
+        if np.any(t_out > AIR_T_MAX_K):
             raise OutOfRangeError("the air would leave 60-2000 K", field="heat")
         h_out = _air_enthalpy(t_out, "heat")
         with np.errstate(invalid="ignore", divide="ignore"):

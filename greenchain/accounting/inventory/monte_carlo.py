@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 import numpy as np
 import pandas as pd
@@ -19,14 +19,34 @@ from greenchain.data import factors
 from greenchain.data.plant_file import PlantData, PlantLike, plant_data
 from greenchain.errors import InputError, collect_caveats
 
-if TYPE_CHECKING:
-    from greenchain.accounting.inventory.result import InventoryResult
+
+class InventoryLike(Protocol):
+    """What the Monte Carlo reads of an inventory result (an ``InventoryResult``)."""
+
+    activities: pd.DataFrame
+    factors_used: list[factors.Factor]
+    options: dict[str, Any]
+
 
 __all__ = ["inventory_monte_carlo", "row_terms"]
 
 
 def single_uncertain_factor(used: list[factors.Factor], key: str) -> factors.Factor | None:
-    """The factor ``key`` if exactly one was used and it has an uncertainty."""
+    """The factor ``key`` if exactly one was used and it has an uncertainty.
+
+    Parameters
+    ----------
+    used : list of Factor
+        The factors an inventory used (``InventoryResult.factors_used``).
+    key : str
+        Factor key, e.g. ``"electricity.grid"`` or ``"heat.purchased"``.
+
+    Returns
+    -------
+    Factor or None
+        The one factor of that key (a single dataset, region, year and basis) when it
+        states an uncertainty; ``None`` when none or several were used, or it has none.
+    """
     found = {(f.key, f.dataset, f.region, f.year, f.basis): f for f in used if f.key == key}
     if len(found) == 1:
         f = next(iter(found.values()))
@@ -35,7 +55,7 @@ def single_uncertain_factor(used: list[factors.Factor], key: str) -> factors.Fac
 
 
 def row_terms(
-    inv: InventoryResult, data: PlantData | None, model: TermModel, source: str | None = None
+    inv: InventoryLike, data: PlantData | None, model: TermModel, source: str | None = None
 ) -> list[tuple[int, list[tuple[float, tuple[str, ...]]]]]:
     """Each inventory row's CO2e [t] as terms ``weight * prod(params)``.
 
@@ -130,7 +150,7 @@ def row_terms(
 
 
 def inventory_monte_carlo(
-    inventory_result: InventoryResult,
+    inventory_result: InventoryLike,
     plant: PlantData | PlantLike | None = None,
     n: int = 10_000,
     seed: np.random.Generator | int | None = None,

@@ -35,10 +35,34 @@ def process_emissions(
     """Compute process emissions of plant-file ``process_emissions`` entries.
 
     Each entry (a :class:`greenchain.data.plant_file.ProcessEmission`) is computed by the matching
-    method of :mod:`greenchain.accounting.emissions`. Returns one row per entry with ``co2_t``,
-    ``ch4_t``, ``n2o_t``, ``co2e_t``, ``co2e_market_t``, the category
-    ``industrial_process``, scope 1, the factor key, dataset and status, and a
-    ``factors`` column listing the factors used.
+    method of :mod:`greenchain.accounting.emissions`, or by its explicit CO2e ``factor``
+    when the entry gives one.
+
+    Parameters
+    ----------
+    entries : list of ProcessEmission
+        The plant file's ``process_emissions`` entries (``carbonate_decomposition``,
+        ``wastewater_ch4``, ``refrigerant_leakage`` or an explicit factor).
+    gwp : str, default "AR6"
+        GWP set for CH4 and refrigerants (``SAR``, ``AR4``, ``AR5``, ``AR6``).
+    source : str, optional
+        The plant file's name, named in messages.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per entry: the main input (``amount``, ``unit``), ``co2_t``, ``ch4_t``,
+        ``n2o_t`` [t], ``co2e_t`` and ``co2e_market_t`` [tCO2e], the category
+        ``industrial_process``, scope 1, the factor key, dataset and status, and a
+        ``factors`` column listing the factors used.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+    >>> rows = process_emissions(data.process_emissions)
+    >>> rows.loc[0, "carrier"], round(float(rows.loc[0, "co2e_t"]), 1)
+    ('carbonate_decomposition', 1334.8)
     """
     ar = normalise_report(gwp)
     rows = []

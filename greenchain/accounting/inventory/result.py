@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pandas as pd
 import pint
@@ -13,12 +13,11 @@ from greenchain.accounting.inventory._table import (
     GASES,
     gwp_value,
 )
+from greenchain.accounting.inventory.monte_carlo import inventory_monte_carlo
+from greenchain.accounting.uncertainty import MonteCarloResult
 from greenchain.data import factors
 from greenchain.errors import Caveat, InputError
 from greenchain.units import Q_
-
-if TYPE_CHECKING:
-    from greenchain.accounting.uncertainty import MonteCarloResult
 
 __all__ = ["InventoryResult"]
 
@@ -87,7 +86,27 @@ class InventoryResult:
 
     def by(self, column: str) -> pd.DataFrame:
         """Emissions [tCO2e] by any grouping column (``plant_id``, ``period``, ``use`` ...)
-        and category."""
+        and category.
+
+        Parameters
+        ----------
+        column : str
+            A column of :attr:`activities`, e.g. one of :attr:`group_columns`.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per value of ``column``, one column per category present and
+            ``total`` [tCO2e].
+
+        Examples
+        --------
+        >>> import greenchain as gc
+        >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+        >>> table = plant.inventory().by("use")
+        >>> round(table.loc[table["use"] == "kiln", "total"].item())
+        23808
+        """
         if column not in self.activities.columns:
             raise InputError(
                 f"no column {column!r}; available: {self.group_columns}", field="column"
@@ -150,8 +169,6 @@ class InventoryResult:
         seed : int, numpy.random.Generator or None
             Same seed, same inputs -> identical samples.
         """
-        from greenchain.accounting.inventory.monte_carlo import inventory_monte_carlo
-
         return inventory_monte_carlo(self, plant, n=n, seed=seed)
 
     def factor_table(self) -> pd.DataFrame:

@@ -310,7 +310,7 @@ def from_records(
         ``"GJ"``). Optional: ``region`` and ``year`` (electricity), ``direction``
         (``import`` default or ``export``), ``supply`` (electricity: ``grid``,
         ``green_certificate``, ``direct_green``, ``onsite_renewable``), ``dataset``
-        (fuel parameter set per row), ``measured_ncv`` [GJ/t or GJ/Nm3],
+        (fuel parameter set per row), ``measured_ncv`` [GJ/t] or [GJ/Nm3],
         ``measured_carbon_content`` [tC/GJ], ``measured_oxidation_rate`` [-],
         ``enthalpy`` [kJ/kg] for steam given by mass, ``temperature`` [degC] for hot water
         given by mass, ``use``, and any grouping columns (``plant_id``, ``period``…).

@@ -90,6 +90,26 @@ class LCAMatrices:
         """Final demand ``f`` (length n) from ``{product label: amount}``.
 
         Unknown labels raise :class:`InputError`; products not named get 0.
+
+        Parameters
+        ----------
+        amounts : mapping
+            ``{product label: amount}``, each amount in the unit its product is
+            defined in (e.g. t of tile).
+
+        Returns
+        -------
+        numpy.ndarray
+            ``f`` ordered as :attr:`products`.
+
+        Examples
+        --------
+        >>> m = build_matrices([
+        ...     {"kind": "production", "row": "tile", "col": "kiln", "amount": 1},
+        ...     {"kind": "production", "row": "steam", "col": "boiler", "amount": 1},
+        ... ])
+        >>> m.demand_vector({"tile": 2})
+        array([2., 0.])
         """
         return label_vector(amounts, self.products, "demand")
 
@@ -105,6 +125,30 @@ class LCAMatrices:
         Used for characterisation factors and normalisation. Flows not named get 0
         (an uncharacterised flow has no impact, as in every LCIA method) unless
         ``strict=True``, which raises :class:`InputError` listing them.
+
+        Parameters
+        ----------
+        values : mapping
+            ``{flow label: value}``, e.g. GWP100 per unit of each flow (kgCO2e per kg).
+        strict : bool, default False
+            Require a value for every flow.
+        name : str, default "characterisation"
+            What the vector is, named in messages.
+
+        Returns
+        -------
+        numpy.ndarray
+            The values ordered as :attr:`flows`.
+
+        Examples
+        --------
+        >>> m = build_matrices([
+        ...     {"kind": "production", "row": "tile", "col": "kiln", "amount": 1},
+        ...     {"kind": "biosphere", "row": "CO2", "col": "kiln", "amount": 0.2},
+        ...     {"kind": "biosphere", "row": "CH4", "col": "kiln", "amount": 0.001},
+        ... ])
+        >>> m.flow_vector({"CO2": 1, "CH4": 27.0})
+        array([ 1., 27.])
         """
         if strict:
             missing = [label for label in self.flows if label not in values]
@@ -127,14 +171,14 @@ def matrix_lca(
     Parameters
     ----------
     technosphere : array-like or scipy sparse, shape (n, n)
-        ``A``, products x activities [unit of each product per unit of activity]:
+        ``A``, products x activities, in units of each product per unit of activity:
         production positive, inputs negative.
     biosphere : array-like or scipy sparse, shape (m, n)
-        ``B``, biosphere flows x activities [unit of flow per unit of activity].
+        ``B``, biosphere flows x activities, in units of each flow per unit of activity.
     characterisation : array-like, length m, or (m, m) diagonal matrix
-        ``C`` [impact unit per unit of flow], e.g. GWP100 in kg CO2e/kg.
+        ``C``, impact per unit of each flow, e.g. GWP100 [kgCO2e/kg].
     demand : array-like, length n, or mapping {product row index: amount}
-        Final demand ``f`` [unit of each product].
+        Final demand ``f``, in the unit of each product.
     normalisation : array-like, length m, scalar or (m, m) diagonal, optional
         Per-flow normalisation factors ``N`` applied to the characterised flows, as in
         Brightway's normalisation matrix.
@@ -235,12 +279,12 @@ def build_matrices(exchanges: Any) -> LCAMatrices:
         One exchange per row with columns ``kind``, ``row``, ``col``, ``amount``:
 
         * ``production``: ``row`` = product label, ``col`` = activity label,
-          ``amount`` = output [product unit per unit of activity], usually 1;
+          ``amount`` = output, in product units per unit of activity, usually 1;
         * ``technosphere``: an input of product ``row`` to activity ``col``, given
           as the positive amount consumed (Brightway's convention); it enters ``A``
           with a minus sign;
-        * ``biosphere``: flow ``row`` emitted (or taken) by activity ``col``
-          [flow unit per unit of activity].
+        * ``biosphere``: flow ``row`` emitted (or taken) by activity ``col``, in
+          flow units per unit of activity.
 
         Labels are any hashable values. Repeated (row, col) pairs are summed.
 

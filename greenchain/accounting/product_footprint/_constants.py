@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from greenchain.data.plant_file import ALLOCATIONS, BOUNDARIES
+from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES, FOOTPRINT_ELECTRICITY
 
 __all__ = [
     "STAGES",
@@ -17,7 +17,8 @@ __all__ = [
 ]
 
 STAGES = ("materials", "packaging", "transport", "plant energy", "process", "waste")
-ELECTRICITY_BASES = {"lifecycle": "lifecycle", "grid": "average"}
+#: footprint electricity option -> grid-factor basis of the inventory
+ELECTRICITY_BASES = dict(zip(FOOTPRINT_ELECTRICITY, ("lifecycle", "average"), strict=True))
 MATERIAL_LISTS = ("materials", "packaging", "waste")
 # a factor key, optionally with its dataset: "fuel.diesel.co2_factor (IPCC 2006)"
 FACTOR_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z0-9_\-]+)+)\s*(?:\((.+)\))?$")

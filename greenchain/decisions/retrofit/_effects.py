@@ -1,43 +1,90 @@
-"""How each retrofit measure acts on the plant: saving effects per energy stream."""
+"""How each retrofit measure acts on the plant: saving effects per energy stream.
+
+A helper module of :mod:`greenchain.decisions.retrofit` (the ``processes/_levels.py``
+pattern): its names are public to the package, which is the only user. A
+:class:`Context` holds the baseline plant data; :func:`resolve_measures` and
+:func:`package_members` choose the measures and their package order;
+:func:`measure_effect` finds each measure's saving fraction on every energy entry.
+"""
 
 from __future__ import annotations
 
 import math
 import re
-import warnings
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import pint
 
-from greenchain.data.plant_file import ENERGY_CARRIERS_SPECIAL, EnergyEntry
-from greenchain.decisions.retrofit.catalogue import Measure, _function
+from greenchain.accounting.energy import plant_energy
+from greenchain.data.plant_file import ENERGY_CARRIERS_SPECIAL, EnergyEntry, PlantData
+from greenchain.decisions.retrofit.catalogue import (
+    Measure,
+    get_measure,
+    load_catalogue,
+    model_function,
+)
 from greenchain.errors import (
     GreenchainError,
+    GreenchainWarning,
     InputError,
     OutOfRangeError,
     UnverifiedDataWarning,
+    caveat,
+    collect_caveats,
 )
 from greenchain.units import Q_, read_quantity
 
-if TYPE_CHECKING:
-    from greenchain.interface.plant import Plant
+__all__ = [
+    "GJ_PER_TCE",
+    "NOISE",
+    "Effect",
+    "Context",
+    "context",
+    "resolve_measures",
+    "package_members",
+    "measure_effect",
+    "effect_caveats",
+    "unique",
+    "use_label",
+]
 
-
-_GJ_PER_TCE = float(Q_(1.0, "tce").m_as("GJ"))  # 29.3076 GJ per tce (GB/T 2589)
+#: GJ per tce (GB/T 2589: 29.3076 GJ).
+GJ_PER_TCE = float(Q_(1.0, "tce").m_as("GJ"))
 _HOURS_PER_YEAR = 8760.0  # a 365-day year; only scales a fraction model's power input
 _OPTION_KEYS = {"uses", "coverage", "generation"}
 _NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
-# Differences below this share of the baseline are round-off of the re-run (not savings).
-_NOISE = 1e-12
+#: Differences below this share of the baseline are round-off of the re-run (not savings).
+NOISE = 1e-12
 
 
 # ------------------------------------------------------------------------------ effects
 @dataclass
-class _Effect:
-    """A measure's saving fraction on each energy entry, alone on the baseline."""
+class Effect:
+    """A measure's saving fraction on each energy entry, alone on the baseline.
+
+    Attributes
+    ----------
+    measure : Measure
+        The catalogue measure.
+    fractions : dict
+        ``energy[]`` index -> saving fraction of that entry [-].
+    low, high : dict
+        ``energy[]`` index -> low and high end of the fraction (``None``: no range).
+    methods, statuses : list of str
+        How the fraction was found (``user``, ``model``, ``catalogue``, ``missing``) and
+        the status of its data.
+    reasons, notes : list of str
+        Why a saving is missing; what the reader should know.
+    labels : list of str
+        The ``use`` labels of the stream.
+    entries : list of int
+        The ``energy[]`` entries of the stream.
+    shift : bool
+        On-site generation moving grid electricity (``supply_shift``), not a saving.
+    """
 
     measure: Measure
     fractions: dict[int, float] = field(default_factory=dict)
@@ -83,33 +130,67 @@ def _fraction_input(raw: Any, where: str, source: str | None) -> float:
     return f
 
 
-class _Context:
-    """Baseline data shared by the effects of one assessment."""
+class Context:
+    """Baseline data shared by the effects of one assessment.
 
-    def __init__(self, plant: Plant, catalogue: Mapping[str, Measure]):
-        self.plant = plant
+    Parameters
+    ----------
+    data : PlantData
+        The baseline plant data.
+    source : str or None
+        The plant file's name, named in messages.
+    catalogue : mapping
+        Measure id -> :class:`~greenchain.decisions.retrofit.catalogue.Measure`.
+    """
+
+    def __init__(self, data: PlantData, source: str | None, catalogue: Mapping[str, Measure]):
+        self.data = data
         self.catalogue = catalogue
-        self.source = plant.source_name
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tce = plant.energy(basis="equal_value").activities["tce"].to_numpy()
+        self.source = source
+        with collect_caveats():  # the stream sizes only: their caveats are not the result's
+            tce = plant_energy(data, source, basis="equal_value").activities["tce"].to_numpy()
         # Stream sizes [GJ]: energy amounts (kWh, GJ) converted exactly; fuels by their
         # GB/T 2589 standard-coal coefficient (1 tce = 29.3076 GJ).
         self.gj = np.array(
             [
-                float(e.amount.m_as("GJ")) if e.amount.check("[energy]") else t * _GJ_PER_TCE
-                for e, t in zip(plant.data.energy, tce, strict=False)
+                float(e.amount.m_as("GJ")) if e.amount.check("[energy]") else t * GJ_PER_TCE
+                for e, t in zip(data.energy, tce, strict=False)
             ]
         )
-        self.entries = list(plant.data.energy)
-        self.equipment = list(plant.data.equipment)
-        _check_options(plant, catalogue)
+        self.entries = list(data.energy)
+        self.equipment = list(data.equipment)
+        _check_options(data, source, catalogue)
 
     def option(self, m: Measure) -> tuple[Any, dict[str, Any]]:
-        opt = self.plant.data.retrofit_options.get(m.id)
+        """The plant's ``retrofit_options`` entry of a measure and its extra keys.
+
+        Parameters
+        ----------
+        m : Measure
+            The measure.
+
+        Returns
+        -------
+        tuple
+            ``(option or None, extra keys)``.
+        """
+        opt = self.data.retrofit_options.get(m.id)
         return opt, dict(opt.model_extra or {}) if opt is not None else {}
 
     def carrier_ok(self, m: Measure, e: EnergyEntry) -> bool:
+        """Whether an energy entry's carrier is one the measure acts on.
+
+        Parameters
+        ----------
+        m : Measure
+            The measure.
+        e : EnergyEntry
+            One ``energy[]`` entry.
+
+        Returns
+        -------
+        bool
+        """
         wanted = m.stream.carrier
         if wanted is None:
             return True
@@ -123,15 +204,28 @@ class _Context:
     def groups(
         self, m: Measure, extras: dict[str, Any]
     ) -> tuple[dict[str | None, list[int]], list]:
-        """Entry indices of the stream, by ``use`` label, and the equipment of the kinds."""
+        """Entry indices of the stream, by ``use`` label, and the equipment of the kinds.
+
+        Parameters
+        ----------
+        m : Measure
+            The measure.
+        extras : dict
+            The extra keys of the measure's ``retrofit_options`` entry.
+
+        Returns
+        -------
+        tuple
+            ``({use label: [energy index, ...]}, [(equipment index, entry), ...])``.
+        """
         kinds = [(k, eq) for k, eq in enumerate(self.equipment) if eq.kind in m.equipment]
         ok = [
             i
             for i, e in enumerate(self.entries)
             if self.carrier_ok(m, e) and (m.stream.supply is None or e.supply in m.stream.supply)
         ]
-        plant_labels = _unique(self.entries[i].use for i in ok)
-        eq_labels = _unique(eq.energy for _, eq in kinds)
+        plant_labels = unique(self.entries[i].use for i in ok)
+        eq_labels = unique(eq.energy for _, eq in kinds)
         if "uses" in extras:
             uses = extras["uses"]
             if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
@@ -146,11 +240,26 @@ class _Context:
         elif m.stream.use is None:
             labels = eq_labels if m.equipment and kinds else plant_labels
         else:
-            labels = _unique([u for u in m.stream.use if u in plant_labels] + eq_labels)
+            labels = unique([u for u in m.stream.use if u in plant_labels] + eq_labels)
         out = {lab: [i for i in ok if self.entries[i].use == lab] for lab in labels}
         return {lab: idx for lab, idx in out.items() if idx}, kinds
 
     def share(self, k: int, label: str | None) -> float | None:
+        """The share of an energy stream an equipment entry draws.
+
+        Parameters
+        ----------
+        k : int
+            Index of the ``equipment[]`` entry.
+        label : str or None
+            The ``use`` label of the stream.
+
+        Returns
+        -------
+        float or None
+            Its ``share`` [-]; 1 when it is the only entry on the label; ``None`` when
+            several share the label and none gives its share.
+        """
         eq = self.equipment[k]
         extra = eq.model_extra or {}
         if "share" in extra:
@@ -159,7 +268,18 @@ class _Context:
         return 1.0 if len(on_label) == 1 else None
 
 
-def _unique(values: Iterable[Any]) -> list[Any]:
+def unique(values: Iterable[Any]) -> list[Any]:
+    """The values in first-seen order, each once.
+
+    Parameters
+    ----------
+    values : iterable
+        Hashable or not.
+
+    Returns
+    -------
+    list
+    """
     out: list[Any] = []
     for v in values:
         if v not in out:
@@ -167,17 +287,28 @@ def _unique(values: Iterable[Any]) -> list[Any]:
     return out
 
 
-def _label(label: str | None) -> str:
-    return "(no use)" if label is None else label
+def use_label(use: str | None) -> str:
+    """An energy ``use`` label as shown in tables (``"(no use)"`` for none).
+
+    Parameters
+    ----------
+    use : str or None
+        The label.
+
+    Returns
+    -------
+    str
+    """
+    return "(no use)" if use is None else use
 
 
-def _check_options(plant: Plant, catalogue: Mapping[str, Measure]) -> None:
-    for mid, opt in plant.data.retrofit_options.items():
+def _check_options(data: PlantData, source: str | None, catalogue: Mapping[str, Measure]) -> None:
+    for mid, opt in data.retrofit_options.items():
         if mid not in catalogue:
             raise InputError(
                 f"unknown measure {mid!r}; known: {', '.join(sorted(catalogue))}",
                 field=f"retrofit_options.{mid}",
-                source=plant.source_name,
+                source=source,
             )
         m = catalogue[mid]
         allowed = set(_OPTION_KEYS)
@@ -191,15 +322,32 @@ def _check_options(plant: Plant, catalogue: Mapping[str, Measure]) -> None:
                 f"unknown key(s) {', '.join(unknown)}; allowed: capex, lifetime, "
                 f"saving_fraction, selected, source, {', '.join(sorted(allowed))}",
                 field=f"retrofit_options.{mid}",
-                source=plant.source_name,
+                source=source,
             )
 
 
-def _effect(ctx: _Context, m: Measure) -> _Effect:
-    eff = _Effect(m, shift=m.effect == "supply_shift")
+def measure_effect(ctx: Context, m: Measure) -> Effect:
+    """A measure's saving fraction on each energy entry of the baseline, alone.
+
+    The fraction comes from the plant's ``retrofit_options.<id>.saving_fraction``, else
+    the catalogue's process model fed from the plant's equipment, else the catalogue
+    fraction; otherwise the effect has no fractions and says why.
+
+    Parameters
+    ----------
+    ctx : Context
+        The baseline.
+    m : Measure
+        The measure.
+
+    Returns
+    -------
+    Effect
+    """
+    eff = Effect(m, shift=m.effect == "supply_shift")
     opt, extras = ctx.option(m)
     groups, kinds = ctx.groups(m, extras)
-    eff.labels = [_label(lab) for lab in groups]
+    eff.labels = [use_label(lab) for lab in groups]
     eff.entries = [i for idx in groups.values() for i in idx]
     if not groups:
         by_kind = m.equipment and (
@@ -248,7 +396,7 @@ def _effect(ctx: _Context, m: Measure) -> _Effect:
     return eff
 
 
-def _shift(ctx: _Context, eff: _Effect, groups: dict, extras: dict[str, Any]) -> None:
+def _shift(ctx: Context, eff: Effect, groups: dict, extras: dict[str, Any]) -> None:
     m = eff.measure
     where = f"retrofit_options.{m.id}.generation"
     if "generation" not in extras:
@@ -274,7 +422,7 @@ def _shift(ctx: _Context, eff: _Effect, groups: dict, extras: dict[str, Any]) ->
 
 
 def _inputs(
-    ctx: _Context, m: Measure, names: Mapping[str, str], extras: dict, eq_k: int | None
+    ctx: Context, m: Measure, names: Mapping[str, str], extras: dict, eq_k: int | None
 ) -> tuple[dict[str, Any], list[str], dict[str, str]]:
     """Model arguments from retrofit_options, then the equipment entry; missing keys."""
     got: dict[str, Any] = {}
@@ -294,8 +442,8 @@ def _inputs(
 
 
 def _model_group(
-    ctx: _Context,
-    eff: _Effect,
+    ctx: Context,
+    eff: Effect,
     label: str | None,
     idx: list[int],
     kinds: list,
@@ -317,7 +465,7 @@ def _model_group(
         units = [(on_label[0][0] if on_label else None, 1)]
     else:
         log.append(
-            f"{_label(label)}: several {'/'.join(m.equipment)} entries; give the model inputs "
+            f"{use_label(label)}: several {'/'.join(m.equipment)} entries; give the model inputs "
             f"of {spec.function.rsplit('.', 1)[1]} in retrofit_options.{m.id}"
         )
         return None
@@ -336,7 +484,7 @@ def _model_group(
                 missing.append("share")
         name = f"equipment[{k}] ({ctx.equipment[k].id})" if k is not None else "the plant"
         if missing:
-            incomplete.append(f"{name}: {', '.join(_unique(missing))}")
+            incomplete.append(f"{name}: {', '.join(unique(missing))}")
             continue
         args.update(opt_args)
         where.update(opt_where)
@@ -367,13 +515,13 @@ def _model_group(
     if incomplete:
         fn = spec.function.rsplit(".", 1)[1]
         how = "counts only complete units; inputs missing for" if used else "not used, missing"
-        log.append(f"{_label(label)}: model {fn} {how} " + "; ".join(incomplete))
+        log.append(f"{use_label(label)}: model {fn} {how} " + "; ".join(incomplete))
     if not used:
         return None
-    if total < -_NOISE or total > 1.0 + 1e-9:
+    if total < -NOISE or total > 1.0 + 1e-9:
         raise OutOfRangeError(
             f"measure {m.id}: the model saving is {total:.1%} of stream "
-            f"{_label(label)!r}; it must lie between 0 and the stream (check the equipment "
+            f"{use_label(label)!r}; it must lie between 0 and the stream (check the equipment "
             "inputs and shares)",
             field=f"retrofit_options.{m.id}",
             source=ctx.source,
@@ -383,11 +531,10 @@ def _model_group(
     return max(total, 0.0)
 
 
-def _call(ctx: _Context, m: Measure, path: str, args: dict, where: dict, eff: _Effect) -> Any:
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+def _call(ctx: Context, m: Measure, path: str, args: dict, where: dict, eff: Effect) -> Any:
+    with collect_caveats() as caught:  # the model's caveats become the effect's notes
         try:
-            result = _function(path)(**args)
+            result = model_function(path)(**args)
         except GreenchainError as exc:
             arg = getattr(exc, "field", None)
             raise type(exc)(
@@ -395,22 +542,22 @@ def _call(ctx: _Context, m: Measure, path: str, args: dict, where: dict, eff: _E
                 field=where.get(str(arg), arg),
                 source=ctx.source,
             ) from None
-    for w in caught:
-        if issubclass(w.category, UnverifiedDataWarning):
+    for c in caught:
+        if issubclass(c.category, UnverifiedDataWarning):
             eff.statuses.append("unverified")
-            eff.notes.append(f"model used unverified data: {w.message}")
+            eff.notes.append(f"model used unverified data: {c.message}")
     return result
 
 
 def _catalogue_group(
-    ctx: _Context, eff: _Effect, label: str | None, idx: list[int], kinds: list, coverage: float
+    ctx: Context, eff: Effect, label: str | None, idx: list[int], kinds: list, coverage: float
 ) -> bool:
     m = eff.measure
     assert m.saving is not None
     spec = m.saving.by_use.get(label or "") or m.saving.fraction
     if spec is None:
         eff.reasons.append(
-            f"{_label(label)}: no sourced saving; give the model inputs or "
+            f"{use_label(label)}: no sourced saving; give the model inputs or "
             f"retrofit_options.{m.id}.saving_fraction"
         )
         return False
@@ -420,14 +567,14 @@ def _catalogue_group(
         shares = [ctx.share(k, label) for k, _ in on_label]
         if not on_label or None in shares:
             eff.reasons.append(
-                f"{_label(label)}: give `share` (of energy {_label(label)!r}) on the "
+                f"{use_label(label)}: give `share` (of energy {use_label(label)!r}) on the "
                 f"{'/'.join(m.equipment)} entries"
             )
             return False
         scale *= min(sum(s for s in shares if s is not None), 1.0 + 1e-12)
         if sum(s for s in shares if s is not None) > 1.0 + 1e-9:
             raise OutOfRangeError(
-                f"shares of the {'/'.join(m.equipment)} entries on {_label(label)!r} add up "
+                f"shares of the {'/'.join(m.equipment)} entries on {use_label(label)!r} add up "
                 "to more than 1",
                 field="equipment.share",
                 source=ctx.source,
@@ -446,3 +593,157 @@ def _catalogue_group(
     if bound:
         eff.notes.append(f"catalogue fraction {spec.value:g} {bound}")
     return True
+
+
+# ------------------------------------------------------------------------------ measures
+def context(data: PlantData, source: str | None, catalogue: Any = None) -> Context:
+    """The baseline of one assessment, with the catalogue loaded.
+
+    Parameters
+    ----------
+    data : PlantData
+        The baseline plant data.
+    source : str or None
+        The plant file's name, named in messages.
+    catalogue : mapping or path(s), optional
+        A catalogue from :func:`~greenchain.decisions.retrofit.catalogue.load_catalogue`,
+        or user catalogue files to load with the shipped one.
+
+    Returns
+    -------
+    Context
+    """
+    if catalogue is None:
+        cat: Mapping[str, Measure] = load_catalogue()
+    elif isinstance(catalogue, Mapping):
+        cat = catalogue
+    else:
+        cat = load_catalogue(catalogue)
+    return Context(data, source, cat)
+
+
+def _order_key(cat: Mapping[str, Measure]) -> Any:
+    index = {mid: i for i, mid in enumerate(cat)}
+    return lambda m: (m.order, index.get(m.id, len(index)))
+
+
+def _applicable(ctx: Context, m: Measure) -> bool:
+    sector = ctx.data.plant.sector
+    if sector in m.sectors:
+        return True
+    if "all" not in m.sectors:
+        return False
+    opt, extras = ctx.option(m)
+    groups, kinds = ctx.groups(m, extras)
+    return bool(groups) and (m.stream.use is not None or bool(kinds) or not m.equipment)
+
+
+def resolve_measures(ctx: Context, measures: Any, *, package: bool) -> tuple[list[Measure], bool]:
+    """The measures in package order, and whether they were chosen explicitly.
+
+    Parameters
+    ----------
+    ctx : Context
+        The baseline.
+    measures : list of str, str, Measure or None
+        Measure ids (a list, or ``"id1,id2"``) or measures; ``None``: the measures
+        marked ``selected`` in ``retrofit_options`` when ``package``, else every measure
+        applicable to the plant.
+    package : bool
+        Whether a package is being built (``selected`` measures are its default).
+
+    Returns
+    -------
+    tuple
+        ``(measures sorted by catalogue order, explicit)``.
+    """
+    cat = ctx.catalogue
+    chosen: list[Measure]
+    explicit = measures is not None
+    if measures is None and package:
+        selected = [mid for mid, o in ctx.data.retrofit_options.items() if o.selected]
+        if selected:
+            measures, explicit = selected, True
+    if measures is None:
+        chosen = [m for m in cat.values() if _applicable(ctx, m)]
+    else:
+        if isinstance(measures, str | Measure):
+            measures = [measures]
+        chosen = []
+        for item in measures:
+            if isinstance(item, Measure):
+                chosen.append(item)
+                continue
+            for mid in str(item).split(","):
+                if mid.strip():
+                    chosen.append(get_measure(mid.strip(), cat))
+        if not chosen:
+            raise InputError("no measures given", field="measures")
+    by_id = {m.id: m for m in chosen}
+    return sorted(by_id.values(), key=_order_key(cat)), explicit
+
+
+def package_members(ms: list[Measure], strict: bool) -> tuple[list[Measure], dict[str, str]]:
+    """The measures that form a package, and the alternatives left out of it.
+
+    Parameters
+    ----------
+    ms : list of Measure
+        The measures, in package order.
+    strict : bool
+        Raise when two alternatives (catalogue ``excludes``) are named together, instead
+        of leaving the later one out.
+
+    Returns
+    -------
+    tuple
+        ``(members, {left-out id: the member it is an alternative to})``.
+
+    Raises
+    ------
+    InputError
+        ``strict`` and two alternatives among ``ms``.
+    """
+    members: list[Measure] = []
+    left_out: dict[str, str] = {}
+    for m in ms:
+        clash = [p.id for p in members if m.id in p.excludes or p.id in m.excludes]
+        if clash and strict:
+            raise InputError(
+                f"{clash[0]} and {m.id} are alternatives (catalogue `excludes`): choose one",
+                field="measures",
+            )
+        if clash:
+            left_out[m.id] = clash[0]
+        else:
+            members.append(m)
+    return members, left_out
+
+
+def effect_caveats(eff: Effect) -> None:
+    """Raise the caveats of one effect: an unverified saving, a published maximum.
+
+    Parameters
+    ----------
+    eff : Effect
+        The effect of one measure.
+    """
+    m = eff.measure
+    where = f"retrofit_options.{m.id}"
+    if "unverified" in eff.statuses and "catalogue" in eff.methods:
+        caveat(
+            f"retrofit measure {m.id}: the catalogue saving is unverified "
+            f"({m.source_id}: {m.source_ref}); give a measured value in "
+            f"retrofit_options.{m.id}.saving_fraction",
+            UnverifiedDataWarning,
+            field=where,
+        )
+    elif "unverified" in eff.statuses:
+        caveat(
+            f"retrofit measure {m.id}: its process model used unverified data",
+            UnverifiedDataWarning,
+            field=where,
+        )
+    for note in eff.notes:
+        if "published maximum" in note:
+            caveat(f"retrofit measure {m.id}: {note}", GreenchainWarning, field=where)

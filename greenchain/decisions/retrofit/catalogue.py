@@ -47,6 +47,7 @@ __all__ = [
     "load_catalogue",
     "get_measure",
     "catalogue_table",
+    "model_function",
     "EQUIPMENT_KINDS",
     "SHIPPED_FILES",
 ]
@@ -140,12 +141,12 @@ class ModelSpec(_Strict):
     @field_validator("function")
     @classmethod
     def _importable(cls, v: str) -> str:
-        _function(v)
+        model_function(v)
         return v
 
     @model_validator(mode="after")
     def _arguments_exist(self) -> ModelSpec:
-        params = inspect.signature(_function(self.function)).parameters
+        params = inspect.signature(model_function(self.function)).parameters
         names = list(self.inputs) + list(self.optional)
         if self.stream_argument:
             names.append(self.stream_argument)
@@ -155,7 +156,31 @@ class ModelSpec(_Strict):
         return self
 
 
-def _function(path: str) -> Any:
+def model_function(path: str) -> Any:
+    """The process-model function a catalogue ``saving.model.function`` path names.
+
+    Parameters
+    ----------
+    path : str
+        Dotted path of a greenchain function,
+        e.g. ``"greenchain.processes.motors.upgrade_savings"``.
+
+    Returns
+    -------
+    callable
+        The function.
+
+    Raises
+    ------
+    ValueError
+        The path is outside greenchain, cannot be imported or is not callable (the
+        catalogue validator turns it into a :class:`~greenchain.errors.DataError`).
+
+    Examples
+    --------
+    >>> model_function("greenchain.processes.motors.upgrade_savings").__name__
+    'upgrade_savings'
+    """
     module, _, name = path.rpartition(".")
     if not module.startswith("greenchain."):
         raise ValueError(f"{path!r}: the model must be a greenchain function")
@@ -421,6 +446,17 @@ def load_catalogue(paths: Iterable[str | Path] | str | Path | None = None) -> di
 def get_measure(measure_id: str, catalogue: Mapping[str, Measure] | None = None) -> Measure:
     """Return one measure; an unknown id raises InputError listing the known ids.
 
+    Parameters
+    ----------
+    measure_id : str
+        The measure's ``id``.
+    catalogue : mapping, optional
+        A catalogue from :func:`load_catalogue` (default: the shipped one).
+
+    Returns
+    -------
+    Measure
+
     Examples
     --------
     >>> get_measure("rooftop_pv").effect
@@ -440,6 +476,19 @@ def get_measure(measure_id: str, catalogue: Mapping[str, Measure] | None = None)
 
 def catalogue_table(catalogue: Mapping[str, Measure] | None = None) -> Any:
     """The catalogue as a DataFrame: one row per measure with its default saving and source.
+
+    Parameters
+    ----------
+    catalogue : mapping, optional
+        A catalogue from :func:`load_catalogue` (default: the shipped one).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``id``, ``name_en``, ``name_zh``, ``sectors``, ``stream``, ``model``, ``value``,
+        ``low``, ``high``, ``bound``, ``by_use``, ``applies_to``, ``without_plant_data``,
+        ``capex``, ``source_id``, ``status``, ``origin`` (object columns, ``None`` for a
+        blank).
 
     Examples
     --------

@@ -1,6 +1,8 @@
-"""Marginal abatement cost curve (MACC) of retrofit measures.
+"""Marginal abatement cost curve (MACC) of retrofit measures, and the rows it may stack.
 
-matplotlib is imported inside :func:`macc` only, so importing this module (or
+:func:`curve_rows` picks the rows of a
+:func:`~greenchain.decisions.retrofit.assess.plant_retrofits` table that a curve or a
+waterfall can stack; :func:`macc` draws them. matplotlib is imported inside :func:`macc` only, so importing this module (or
 ``greenchain.decisions.retrofit``) never loads a plotting backend.
 
 Note that ``greenchain.decisions.retrofit.macc`` is the *function* once the package is imported
@@ -13,10 +15,11 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+import pandas as pd
 
 from greenchain.errors import InputError
 
-__all__ = ["macc"]
+__all__ = ["macc", "curve_rows"]
 
 
 def _column(results: Any, column: str, argument: str) -> Any:
@@ -60,10 +63,10 @@ def macc(
     label_column : str, default "measure"
         Column with the measure names (bar labels).
     abatement_column : str, default "co2_avoided_t"
-        Column with the abatement of each measure, > 0 [t CO2/yr].
+        Column with the abatement of each measure per year, > 0 [t].
     cost_column : str, default "abatement_cost"
-        Column with the cost of abatement [currency/t CO2], e.g. minus the annualised
-        net saving divided by the abatement.
+        Column with the cost of abatement, in currency per tonne CO2 abated, e.g. minus
+        the annualised net saving divided by the abatement.
 
     Returns
     -------
@@ -138,3 +141,41 @@ def macc(
     ax.set_ylabel("Abatement cost [currency/t CO$_2$]")
     ax.set_title("Marginal abatement cost curve")
     return ax
+
+
+def curve_rows(table: pd.DataFrame, *, co2_column: str = "co2_avoided_t") -> pd.DataFrame:
+    """Rows of a :func:`~greenchain.decisions.retrofit.assess.plant_retrofits` table that a
+    MAC curve or waterfall can stack.
+
+    Keeps the measures evaluated in the table's own interaction mode (package
+    increments; an alternative evaluated alone would count its stream twice) that avoid
+    CO2 (``co2_column`` > 0) and have an abatement cost.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        A :func:`~greenchain.decisions.retrofit.assess.plant_retrofits` table.
+    co2_column : str, default "co2_avoided_t"
+        The abatement column: ``co2_avoided_t`` (location-based) or
+        ``co2_avoided_market_t``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows kept, in the table's order.
+
+    Examples
+    --------
+    >>> import warnings, greenchain as gc
+    >>> from greenchain.decisions.retrofit import plant_retrofits
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     rows = curve_rows(plant_retrofits(plant))
+    >>> "dry_granulation" in set(rows["measure"])  # an alternative, evaluated alone
+    False
+    """
+    mode = table.attrs.get("totals", {}).get("interaction", "package")
+    co2 = pd.to_numeric(table[co2_column], errors="coerce")
+    cost = pd.to_numeric(table["abatement_cost"], errors="coerce")
+    return table[(co2 > 0) & cost.notna() & (table["evaluated"] == mode)]

@@ -1,4 +1,4 @@
-"""Green-factory scoring (绿色工厂评价): schemes as data, a scoring engine and plots.
+"""Green-factory scoring (绿色工厂评价): schemes as data, a scoring engine, a plant's score.
 
 Schemes
     GB/T 36132-2025 (the national 通则, 18 indicators, benchmark/leading scoring)
@@ -11,9 +11,14 @@ Engine
     an evidence checklist (:func:`load_evidence`), and totals per area and overall
     in a :class:`ScoreResult` with the gaps to full points and every warning
     (missing data, unverified weights, points and thresholds).
+A plant's score
+    :func:`~greenchain.decisions.scoring.indicators.plant_score` computes the
+    indicators from the plant data (:mod:`greenchain.decisions.scoring.indicators`);
+    :func:`~greenchain.decisions.scoring.with_measures.score_with_measures` rescores
+    it after a retrofit package.
 Plots
-    :func:`area_radar` and :func:`gap_chart` (matplotlib is imported only when
-    they are called).
+    :func:`greenchain.interface.plots.area_radar` and
+    :func:`greenchain.interface.plots.gap_chart` draw a :class:`ScoreResult`.
 
 Every shipped weight, point value and threshold carries its verification status;
 points that no source gives are left empty and such indicators are left out of
@@ -45,7 +50,6 @@ from greenchain.decisions.scoring.evidence import (
     load_evidence,
 )
 from greenchain.decisions.scoring.schemes import Scheme, SchemeError, available_schemes, load_scheme
-from greenchain.interface.scoring_plots import area_radar, gap_chart
 
 __all__ = [
     "linear_score",
@@ -62,6 +66,4 @@ __all__ = [
     "Evidence",
     "EvidenceEntry",
     "ANSWER_VALUES",
-    "area_radar",
-    "gap_chart",
 ]

@@ -62,7 +62,6 @@ from __future__ import annotations
 
 import difflib
 import textwrap
-import warnings
 from collections.abc import Mapping
 from typing import Any
 
@@ -80,10 +79,12 @@ from greenchain.decisions.scoring.result import (
 )
 from greenchain.decisions.scoring.schemes import PRODUCT, Indicator, Scheme, load_scheme
 from greenchain.errors import (
+    Caveat,
     IncompleteScoreWarning,
     InputError,
     OutOfRangeError,
     UnverifiedDataWarning,
+    emit_caveats,
 )
 from greenchain.units import check_range, magnitude, read_quantity, unit_of
 
@@ -138,11 +139,11 @@ def linear_score(
     Parameters
     ----------
     value : float, array-like or Quantity
-        The plant's indicator value [any unit].
+        The plant's indicator value, in any unit.
     benchmark : float, array-like or Quantity
-        基准值: zero points at or worse than this [same unit].
+        基准值: zero points at or worse than this, in the unit of ``value``.
     leading : float, array-like or Quantity
-        引领值: full points at or beyond this [same unit].
+        引领值: full points at or beyond this, in the unit of ``value``.
     points : float or array-like
         Points of the indicator [-], >= 0.
     direction : {"higher_is_better", "lower_is_better"}
@@ -724,14 +725,17 @@ def score(
     notes, unverified = messages(
         scheme, by_indicator, by_area, by_gate, failed_mandatory, missing_ref, used, weighted
     )
+    caveats = [Caveat(IncompleteScoreWarning, t) for t in notes]
+    caveats += [Caveat(UnverifiedDataWarning, t) for t in unverified]
+    summary = []  # one short warning per category; the full lists are in the result
     for texts, category in ((unverified, UnverifiedDataWarning), (notes, IncompleteScoreWarning)):
-        if texts:  # the full lists are in ScoreResult.warnings
+        if texts:
             short = "; ".join(textwrap.shorten(t, 200, placeholder=" ...") for t in texts)
-            warnings.warn(f"{scheme.document}: {short}", category, stacklevel=2)
+            summary.append(Caveat(category, f"{scheme.document}: {short}"))
     checklist = pd.DataFrame(
         items, columns=["item", "indicator", "area", "mandatory", "answer", "value", "evidence"]
     )
-    return ScoreResult(
+    result = ScoreResult(
         scheme=scheme,
         total=total,
         max_total=max_total,
@@ -745,4 +749,7 @@ def score(
         checklist=checklist,
         gaps=gaps,
         warnings=notes + unverified,
+        caveats=caveats,
     )
+    emit_caveats(summary)
+    return result

@@ -146,6 +146,17 @@ def as_evidence(
     ``(answer, evidence_ref)`` or a mapping ``{answer: ..., evidence: ...}`` (gates:
     ``{passed: ..., evidence: ...}``).
 
+    Parameters
+    ----------
+    evidence : mapping, Evidence or None
+        Item or gate id -> answer (``None``: no evidence).
+    source : str, optional
+        The evidence file's name, named in messages.
+
+    Returns
+    -------
+    Evidence
+
     Raises
     ------
     InputError
@@ -182,7 +193,20 @@ def as_evidence(
 
 
 def check_ids(evidence: Evidence, scheme: Scheme) -> None:
-    """Raise :class:`InputError` naming every evidence id the scheme does not know."""
+    """Raise :class:`InputError` naming every evidence id the scheme does not know.
+
+    Parameters
+    ----------
+    evidence : Evidence
+        The answers, by checklist item or gate id.
+    scheme : Scheme
+        The scheme they answer.
+
+    Raises
+    ------
+    InputError
+        Listing every unknown id, with the closest known ids.
+    """
     known = scheme.evidence_ids()
     unknown = [key for key in evidence if key not in known]
     if not unknown:

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from greenchain.decisions.scoring.schemes import Scheme
+from greenchain.errors import Caveat
 
 __all__ = ["ScoreResult"]
 
@@ -80,6 +81,10 @@ class ScoreResult:
     warnings : list of str
         Everything the caller must know: gates, missing data, indicators left out
         of the total, and every unverified weight, point value or threshold used.
+    caveats : list of Caveat
+        The same texts with their warning category
+        (:class:`~greenchain.errors.IncompleteScoreWarning` or
+        :class:`~greenchain.errors.UnverifiedDataWarning`).
     """
 
     scheme: Scheme
@@ -95,24 +100,7 @@ class ScoreResult:
     checklist: pd.DataFrame
     gaps: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
-    plant: Any = field(default=None, repr=False, compare=False)
-
-    def with_measures(self, measures: Any, **options: Any) -> pd.DataFrame:
-        """Points gained by a retrofit package and by each measure alone.
-
-        Only for results of ``Plant.green_factory_score``; see
-        :func:`greenchain.decisions.scoring.plant.score_with_measures`.
-        """
-        if self.plant is None:
-            from greenchain.errors import InputError
-
-            raise InputError(
-                "this result was not computed from a plant; use Plant.green_factory_score() first",
-                field="measures",
-            )
-        from greenchain.decisions.scoring.plant import score_with_measures
-
-        return score_with_measures(self.plant, measures, self.scheme, **options)
+    caveats: list[Caveat] = field(default_factory=list, repr=False)
 
     @property
     def eligible(self) -> bool:
@@ -153,7 +141,23 @@ class ScoreResult:
 
 
 def gaps_table(by_indicator: pd.DataFrame, by_area: pd.DataFrame, weighted: bool) -> pd.DataFrame:
-    """Indicators short of full points, largest gain in the total first (see ScoreResult.gaps)."""
+    """Indicators short of full points, largest gain in the total first (see ScoreResult.gaps).
+
+    Parameters
+    ----------
+    by_indicator : pandas.DataFrame
+        ``ScoreResult.by_indicator``.
+    by_area : pandas.DataFrame
+        ``ScoreResult.by_area``.
+    weighted : bool
+        Whether the scheme totals weighted areas (GB/T 36132-2018).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``indicator``, ``area``, ``name_en``, ``status``, ``points``, ``score``, ``gap``,
+        ``total_gain``.
+    """
     df = by_indicator[~by_indicator["status"].isin(["not applicable", "alternative not used"])]
     df = df[["indicator", "area", "name_en", "status", "points", "score"]].copy()
     df["gap"] = df["points"] - df["score"]
@@ -182,7 +186,28 @@ def messages(
     used: dict[str, list[str]],
     weighted: bool,
 ) -> tuple[list[str], list[str]]:
-    """Return ``(notes, unverified)``: texts about gates and data, and the unverified values used."""
+    """Return ``(notes, unverified)``: texts about gates and data, and the unverified values used.
+
+    Parameters
+    ----------
+    scheme : Scheme
+        The scheme scored against.
+    by_indicator, by_area, by_gate : pandas.DataFrame
+        The result's tables.
+    failed_mandatory : list of str
+        Mandatory checklist items not met.
+    missing_ref : list of str
+        Answers given without an evidence reference.
+    used : dict
+        ``points`` and ``thresholds``: the indicators whose unverified values were used.
+    weighted : bool
+        Whether the scheme totals weighted areas (GB/T 36132-2018).
+
+    Returns
+    -------
+    tuple of list of str
+        ``(notes, unverified)``.
+    """
     msgs: list[str] = []
     status = by_indicator["status"]
     failed = by_gate[by_gate["status"] != "passed"]

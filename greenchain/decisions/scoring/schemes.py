@@ -307,15 +307,45 @@ class Scheme(_Model):
 
     # ---- look-ups (no validation logic here) ------------------------------------
     def area(self, area_id: str) -> Area:
-        """Return the area ``area_id`` (:class:`InputError` if unknown)."""
+        """Return the area ``area_id`` (:class:`InputError` if unknown).
+
+        Parameters
+        ----------
+        area_id : str
+            The area's id.
+
+        Returns
+        -------
+        Area
+        """
         return _lookup({a.id: a for a in self.areas}, area_id, "area")
 
     def indicator(self, indicator_id: str) -> Indicator:
-        """Return the indicator ``indicator_id`` (:class:`InputError` if unknown)."""
+        """Return the indicator ``indicator_id`` (:class:`InputError` if unknown).
+
+        Parameters
+        ----------
+        indicator_id : str
+            The indicator's id.
+
+        Returns
+        -------
+        Indicator
+        """
         return _lookup({i.id: i for i in self.indicators}, indicator_id, "indicator")
 
     def gate(self, gate_id: str) -> Gate:
-        """Return the gate ``gate_id`` (:class:`InputError` if unknown)."""
+        """Return the gate ``gate_id`` (:class:`InputError` if unknown).
+
+        Parameters
+        ----------
+        gate_id : str
+            The gate's id.
+
+        Returns
+        -------
+        Gate
+        """
         return _lookup({g.id: g for g in self.gates}, gate_id, "gate")
 
     def checklist_items(self) -> dict[str, tuple[Indicator, ChecklistItem]]:
@@ -423,6 +453,16 @@ def check_scheme_data(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     Tolerant of malformed data (type errors are pydantic's job): it checks ids are
     unique, areas and source ids resolve, statuses accompany values, units parse,
     thresholds sit on the right side, alternatives and bands are consistent.
+
+    Parameters
+    ----------
+    data : mapping
+        A scheme file's content, as read from YAML.
+
+    Returns
+    -------
+    list of tuple
+        ``(yaml_path, message)`` of every problem; empty when there is none.
     """
     out: list[tuple[str, str]] = []
     if not isinstance(data, Mapping):

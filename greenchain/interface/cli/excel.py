@@ -17,7 +17,58 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-__all__ = ["register"]
+from greenchain.interface.cli._output import Parents
+
+__all__ = ["add_parser", "run"]
+
+
+def add_parser(subparsers: Any, parents: Parents) -> None:
+    """Add the ``template`` and ``export`` subcommands.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The main parser's subparsers.
+    parents : Parents
+        The shared parent parsers (``export`` uses ``--gwp`` and ``--grid-basis``).
+
+    Returns
+    -------
+    None
+    """
+    p = subparsers.add_parser("template", help="write the Excel data-collection template")
+    p.add_argument("file", help="the .xlsx file to write")
+    p.add_argument(
+        "--no-example", action="store_true", help="headers only, without the example rows"
+    )
+    p.set_defaults(run=run)
+
+    p = subparsers.add_parser(
+        "export",
+        parents=[parents.gwp, parents.grid_basis],
+        help="write a plant's results to an Excel workbook",
+    )
+    p.add_argument("plant", help="plant file (.yaml, .json or .xlsx)")
+    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``template`` or ``export`` (``args.command`` says which).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments of the ``template`` or ``export`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit status (0).
+    """
+    if args.command == "template":
+        return _template(args)
+    return _export(args)
 
 
 def _template(args: argparse.Namespace) -> int:
@@ -37,26 +88,3 @@ def _export(args: argparse.Namespace) -> int:
     path = export_results(plant, args.output, gwp=args.gwp, grid_basis=args.grid_basis)
     print(f"wrote {path}")
     return 0
-
-
-def register(
-    subparsers: Any, format_parent: argparse.ArgumentParser, commands: dict[str, Any]
-) -> None:
-    """Add the ``template`` and ``export`` subcommands (``format_parent`` is not used)."""
-    p = subparsers.add_parser("template", help="write the Excel data-collection template")
-    p.add_argument("file", help="the .xlsx file to write")
-    p.add_argument(
-        "--no-example", action="store_true", help="headers only, without the example rows"
-    )
-    commands["template"] = _template
-
-    p = subparsers.add_parser("export", help="write a plant's results to an Excel workbook")
-    p.add_argument("plant", help="plant file (.yaml, .json or .xlsx)")
-    p.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
-    p.add_argument("--gwp", default="AR6", help="GWP set: SAR, AR4, AR5, AR6")
-    p.add_argument(
-        "--grid-basis",
-        default="average",
-        choices=("average", "fossil", "excluding_market_nonfossil", "ets"),
-    )
-    commands["export"] = _export

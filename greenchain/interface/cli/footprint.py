@@ -17,16 +17,60 @@ import argparse
 import json
 from typing import Any
 
+# The choices come from the light vocabulary module (no pydantic, no pandas), so that
+# building the parser does not load the footprint engine.
+from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES
+from greenchain.data.vocabulary import FOOTPRINT_ELECTRICITY as ELECTRICITY
 from greenchain.errors import InputError
+from greenchain.interface.cli._output import Parents, emit
 
-# the same as greenchain.accounting.product_footprint.ALLOCATIONS / BOUNDARIES (not imported here, so
-# that building the parser does not load pandas, scipy and the factor database)
-ALLOCATIONS = ("mass", "area", "economic", "physical")
-BOUNDARIES = ("cradle_to_gate", "gate_to_gate")
+__all__ = ["add_parser", "run", "ALLOCATIONS", "BOUNDARIES", "ELECTRICITY"]
 
 
-def _footprint(args: argparse.Namespace) -> int:
-    from greenchain.interface.cli import emit
+def add_parser(subparsers: Any, parents: Parents) -> None:
+    """Add the ``footprint`` subcommand.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The main parser's subparsers.
+    parents : Parents
+        The shared parent parsers.
+
+    Returns
+    -------
+    None
+    """
+    p = subparsers.add_parser(
+        "footprint",
+        parents=[parents.format, parents.gwp],
+        help="product carbon footprint (ISO 14067 / GB/T 24067)",
+    )
+    p.add_argument("plant")
+    p.add_argument("--product", default=None, help="product id (default: the only product)")
+    p.add_argument("--allocation", choices=ALLOCATIONS, default=None)
+    p.add_argument("--boundary", choices=BOUNDARIES, default=None)
+    p.add_argument("--electricity", choices=ELECTRICITY, default="lifecycle")
+    p.add_argument("--year", type=int, default=None, help="electricity factor year")
+    p.add_argument("--monte-carlo", type=int, default=0, metavar="N", help="Monte Carlo draws")
+    p.add_argument("--seed", type=int, default=None)
+    p.add_argument("--pact", action="store_true", help="print PACT (Pathfinder) style JSON")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the carbon footprint of one product of ``args.plant``.
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments of the ``footprint`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit status (0).
+    """
     from greenchain.interface.io import load_plant
 
     plant = load_plant(args.plant)
@@ -77,25 +121,3 @@ def _footprint(args: argparse.Namespace) -> int:
             for name, share in top.items():
                 print(f"  {name}: {share:.1%}")
     return 0
-
-
-def register(
-    subparsers: Any, format_parent: argparse.ArgumentParser, commands: dict[str, Any]
-) -> None:
-    """Add the ``footprint`` subcommand."""
-    p = subparsers.add_parser(
-        "footprint",
-        parents=[format_parent],
-        help="product carbon footprint (ISO 14067 / GB/T 24067)",
-    )
-    p.add_argument("plant")
-    p.add_argument("--product", default=None, help="product id (default: the only product)")
-    p.add_argument("--allocation", choices=ALLOCATIONS, default=None)
-    p.add_argument("--boundary", choices=BOUNDARIES, default=None)
-    p.add_argument("--electricity", choices=("lifecycle", "grid"), default="lifecycle")
-    p.add_argument("--year", type=int, default=None, help="electricity factor year")
-    p.add_argument("--gwp", default="AR6", help="GWP set: SAR, AR4, AR5, AR6")
-    p.add_argument("--monte-carlo", type=int, default=0, metavar="N", help="Monte Carlo draws")
-    p.add_argument("--seed", type=int, default=None)
-    p.add_argument("--pact", action="store_true", help="print PACT (Pathfinder) style JSON")
-    commands["footprint"] = _footprint

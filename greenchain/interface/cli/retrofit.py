@@ -16,44 +16,69 @@ writes the marginal abatement cost curve as an image.
 from __future__ import annotations
 
 import argparse
-import warnings
-from collections.abc import Callable
 from typing import Any
 
-from greenchain.decisions.retrofit.assess import SUMMARY_COLUMNS
+# the engine's own vocabulary, from the light data layer: --help loads no engine
+from greenchain.data.vocabulary import CO2_BASES
+from greenchain.data.vocabulary import RETROFIT_INTERACTIONS as INTERACTIONS
+from greenchain.errors import InputError, collect_caveats
+from greenchain.interface.cli._output import Parents, emit
 
-__all__ = ["register"]
+__all__ = ["add_parser", "run", "INTERACTIONS", "CO2_BASES"]
 
 
-def register(
-    subparsers: Any,
-    format_parent: argparse.ArgumentParser,
-    commands: dict[str, Callable[[argparse.Namespace], int]],
-) -> None:
-    """Add the ``retrofit`` subcommand to the main parser."""
+def add_parser(subparsers: Any, parents: Parents) -> None:
+    """Add the ``retrofit`` subcommand.
+
+    Parameters
+    ----------
+    subparsers : argparse._SubParsersAction
+        The main parser's subparsers.
+    parents : Parents
+        The shared parent parsers.
+
+    Returns
+    -------
+    None
+    """
     p = subparsers.add_parser(
-        "retrofit", parents=[format_parent], help="rank retrofit measures (savings, NPV, MACC)"
+        "retrofit", parents=[parents.format], help="rank retrofit measures (savings, NPV, MACC)"
     )
     p.add_argument("plant")
     p.add_argument("--measures", default=None, help="comma-separated measure ids")
-    p.add_argument("--interaction", choices=("package", "alone"), default="package")
-    p.add_argument("--co2-basis", choices=("location", "market"), default="location")
+    p.add_argument("--interaction", choices=INTERACTIONS, default="package")
+    p.add_argument("--co2-basis", choices=CO2_BASES, default="location")
     p.add_argument("--lifetime", type=int, default=None, help="default lifetime [years]")
     p.add_argument(
         "--catalogue", action="append", default=None, help="user measure catalogue (YAML)"
     )
     p.add_argument("--macc", default=None, help="write the MAC curve to this image file")
-    commands["retrofit"] = _retrofit
+    p.set_defaults(run=run)
 
 
-def _retrofit(args: argparse.Namespace) -> int:
-    from greenchain.decisions.retrofit.assess import limit_levels, plant_retrofits
-    from greenchain.interface.cli import emit
+def run(args: argparse.Namespace) -> int:
+    """Print the ranked retrofit measures of ``args.plant`` (and draw the MACC).
+
+    Parameters
+    ----------
+    args : argparse.Namespace
+        Parsed arguments of the ``retrofit`` subcommand.
+
+    Returns
+    -------
+    int
+        The exit status (0).
+    """
+    from greenchain.decisions.retrofit.assess import (
+        SUMMARY_COLUMNS,
+        limit_levels,
+        plant_retrofits,
+    )
     from greenchain.interface.io import load_plant
 
     plant = load_plant(args.plant)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    # the caveats are part of the printed result
+    with collect_caveats() as caught:
         table = plant_retrofits(
             plant,
             args.measures,
@@ -64,16 +89,14 @@ def _retrofit(args: argparse.Namespace) -> int:
         )
         levels = limit_levels(plant, args.measures, catalogue=args.catalogue)
     messages = list(table.attrs.get("warnings", []))
-    for w in caught:
-        if str(w.message) not in messages:
-            messages.append(str(w.message))
+    messages += [c.message for c in caught if c.message not in messages]
     if args.macc:
         _write_macc(table, args.macc, args.co2_basis)
     summary = {
         "plant": plant.name,
         "totals": table.attrs.get("totals"),
-        "measures": table.to_dict("records"),
-        "limit_levels": levels.to_dict("records"),
+        "measures": _records(table),
+        "limit_levels": _records(levels),
         "warnings": messages,
     }
     if args.format == "table":
@@ -90,13 +113,18 @@ def _retrofit(args: argparse.Namespace) -> int:
     return 0
 
 
+def _records(table: Any) -> list[dict[str, Any]]:
+    """Rows as dicts for JSON, with blanks (NaN) as null rather than an invalid NaN."""
+    return table.astype(object).where(table.notna(), None).to_dict("records")
+
+
 def _write_macc(table: Any, path: str, co2_basis: str) -> None:
     """Draw the MACC of the measures that have both an abatement and a cost."""
+    # Figure, not pyplot: no GUI backend, no global figure state
     from matplotlib.figure import Figure
 
     from greenchain.decisions.retrofit.assess import curve_rows
     from greenchain.decisions.retrofit.macc import macc
-    from greenchain.errors import InputError
 
     column = "co2_avoided_t" if co2_basis == "location" else "co2_avoided_market_t"
     drawable = curve_rows(table, co2_column=column)

@@ -9,15 +9,11 @@ in one :class:`~greenchain.errors.InputError` that names the path of the field
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import ValidationError
-
-from greenchain.data.plant_file import PlantData, validation_error
 from greenchain.errors import InputError
+from greenchain.interface.io.plant_files import parse_plant, read_text_plant_data
 
 if TYPE_CHECKING:
     from greenchain.interface.plant import Plant
@@ -28,7 +24,30 @@ _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
 
 def read_plant_data(path: str | Path) -> dict[str, Any]:
-    """Read a plant file into plain Python data (no validation)."""
+    """Read a plant file into plain Python data (no validation).
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.yaml``/``.yml``, ``.json``, ``.xlsx`` or ``.xlsm`` plant file.
+
+    Returns
+    -------
+    dict
+        The file's mapping, as :func:`parse_plant` takes it.
+
+    Raises
+    ------
+    InputError
+        File missing, malformed YAML or JSON (with line and column), or not a mapping.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> data = read_plant_data(gc.example_path("tile_plant.yaml"))
+    >>> list(data)[:3]
+    ['plant', 'products', 'energy']
+    """
     path = Path(path)
     if not path.is_file():
         raise InputError("file not found", source=str(path))
@@ -37,29 +56,7 @@ def read_plant_data(path: str | Path) -> dict[str, Any]:
         from greenchain.interface.io.excel import read_workbook
 
         return read_workbook(path)
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"malformed YAML at {where}: {problem}", source=path.name) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"malformed JSON at line {exc.lineno}: {exc.msg}", source=path.name
-        ) from None
-    if not isinstance(data, dict):
-        raise InputError("a plant file must be a mapping with a 'plant' section", source=path.name)
-    return data
-
-
-def parse_plant(data: dict[str, Any], source: str | None = None) -> PlantData:
-    """Validate plant data; raise one InputError listing every problem."""
-    try:
-        return PlantData.model_validate(data)
-    except ValidationError as exc:
-        raise validation_error(exc, source) from None
+    return read_text_plant_data(path)
 
 
 def load_plant(path: str | Path) -> Plant:
@@ -99,7 +96,8 @@ def load_plant(path: str | Path) -> Plant:
 
 def _load_workbook(path: Path) -> Plant:
     """Load an Excel plant file; errors name the cell (``energy!C5``), also later ones."""
-    from greenchain.interface.io.excel import ExcelPlant, read_workbook
+    from greenchain.interface.io.excel import read_workbook
+    from greenchain.interface.plant import Plant
 
     if not path.is_file():
         raise InputError("file not found", source=str(path))
@@ -108,4 +106,4 @@ def _load_workbook(path: Path) -> Plant:
         data = parse_plant(raw, source=path.name)
     except InputError as exc:
         raise cells.translate(exc) from None
-    return ExcelPlant(data, source=str(path), cells=cells)
+    return Plant(data, source=str(path), locator=cells)

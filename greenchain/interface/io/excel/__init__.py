@@ -50,7 +50,7 @@ Examples
 
 from __future__ import annotations
 
-from greenchain.interface.io.excel._locations import CellMap, ExcelPlant
+from greenchain.interface.io.excel._locations import CellMap
 from greenchain.interface.io.excel._schema import SECTIONS
 from greenchain.interface.io.excel.export import export_results, export_tables
 from greenchain.interface.io.excel.reader import read_workbook
@@ -62,6 +62,5 @@ __all__ = [
     "export_tables",
     "export_results",
     "CellMap",
-    "ExcelPlant",
     "SECTIONS",
 ]

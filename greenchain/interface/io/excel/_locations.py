@@ -1,17 +1,18 @@
-"""Cell locations of plant-file values, and errors that name them."""
+"""Cell locations of plant-file values, and errors that name them.
+
+:class:`CellMap` is the ``locator`` of a plant read from a workbook
+(``Plant(data, source, locator=cells)``): the facade hands it every greenchain error,
+and it rewrites plant-data paths (``energy[3].amount``) into cells (``energy!C5``).
+"""
 
 from __future__ import annotations
 
 import copy
-import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
-from greenchain.data.plant_file import PlantData
 from greenchain.errors import GreenchainError
 from greenchain.interface.io.excel._schema import _PATH
-from greenchain.interface.plant import Plant
 
 # --------------------------------------------------------------------------- locations
 
@@ -60,7 +61,22 @@ class CellMap:
         return f"{sheet}!{_letter(col)}{row}"
 
     def locate(self, path: str, *, fallback: bool = True) -> str | None:
-        """The cell (or row span) of a plant-data path; None when unknown."""
+        """The cell (or row span) of a plant-data path; None when unknown.
+
+        Parameters
+        ----------
+        path : str
+            Plant-data path, e.g. ``"energy[0].amount"``, ``"energy[0]"``,
+            ``"plant.region"``.
+        fallback : bool, default True
+            When neither the path nor an entry above it has a cell, return the sheet of
+            its section (``"energy!A1"``) instead of None.
+
+        Returns
+        -------
+        str or None
+            ``"energy!B3"``, a span ``"energy!A3:D3"`` for a whole entry, or None.
+        """
         if path in self.cells:
             return self[path]
         kids = sorted(v for p, v in self.cells.items() if p.startswith((path + ".", path + "[")))
@@ -98,7 +114,21 @@ class CellMap:
         return self.locate(path), message, path
 
     def translate(self, exc: GreenchainError) -> GreenchainError:
-        """Return ``exc`` naming cells instead of plant paths (unchanged if none is known)."""
+        """Return ``exc`` naming cells instead of plant paths (unchanged if none is known).
+
+        Parameters
+        ----------
+        exc : GreenchainError
+            An error whose ``field`` (or ``source``, or listed ``problems``) names plant-data
+            paths.
+
+        Returns
+        -------
+        GreenchainError
+            A copy of the same class with ``field`` the cell (``energy!B3``), ``source`` the
+            workbook and attributes ``cell`` and ``path``; ``exc`` itself when no cell is
+            known or it was already translated.
+        """
         if hasattr(exc, "cell") or not isinstance(exc, GreenchainError):
             return exc
         message, where, path = exc.message, None, exc.field
@@ -145,35 +175,3 @@ class CellMap:
             unit = self._unit_cell(f"{item}.amount")
             return unit[0] if unit else self.locate(f"{item}.amount")
         return self.locate(f"{item}.{_RECORD_FIELDS.get(column, column)}")
-
-
-class ExcelPlant(Plant):
-    """A :class:`~greenchain.interface.plant.Plant` read from a workbook: errors name cells.
-
-    Every public method re-raises a greenchain error about a plant-file path with the
-    cell of that value (``energy!A4 in plant.xlsx: unknown fuel 'natral_gas' …``).
-    """
-
-    def __init__(self, data: PlantData, source: str | None = None, cells: CellMap | None = None):
-        super().__init__(data, source)
-        self.cells = cells
-
-
-def _located(name: str) -> Any:
-    base = getattr(Plant, name)
-
-    @functools.wraps(base)
-    def method(self: ExcelPlant, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return base(self, *args, **kwargs)
-        except GreenchainError as exc:
-            if self.cells is None:
-                raise
-            raise self.cells.translate(exc) from None
-
-    return method
-
-
-for _name, _attr in vars(Plant).items():
-    if not _name.startswith("_") and callable(_attr):
-        setattr(ExcelPlant, _name, _located(_name))

@@ -7,13 +7,14 @@ import re
 import types
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import pint
 import yaml
 from pydantic import BaseModel, BeforeValidator
 
-from greenchain.data.plant_file import PlantData, _to_quantity
+from greenchain.data.plant_file import PlantData, amount_validator
 from greenchain.errors import InputError
 from greenchain.units import Q_
 
@@ -173,7 +174,7 @@ class _Sheet:
 
 
 def _is_quantity(meta: Iterable[Any]) -> bool:
-    return any(isinstance(m, BeforeValidator) and m.func is _to_quantity for m in meta)
+    return any(isinstance(m, BeforeValidator) and m.func is amount_validator for m in meta)
 
 
 def _kind(ann: Any, meta: Iterable[Any] = ()) -> tuple[str, Any]:
@@ -388,3 +389,11 @@ def _set(entry: dict[str, Any], key: str, value: Any) -> None:
     if isinstance(last, dict) and isinstance(value, dict):
         value = {**value, **last}
     entry[parts[-1]] = value
+
+
+def xlsx_path(path: str | Path) -> Path:
+    """The path of a workbook to write; anything but ``.xlsx`` is an error naming it."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        raise InputError(f"the file name must end in .xlsx, got {path.name!r}", field="path")
+    return path

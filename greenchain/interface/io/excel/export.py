@@ -16,8 +16,7 @@ import pint
 
 from greenchain.errors import GreenchainError, InputError
 from greenchain.interface.io.excel._locations import _letter
-from greenchain.interface.io.excel._schema import _openpyxl, _to_cell
-from greenchain.interface.io.excel.template import _xlsx
+from greenchain.interface.io.excel._schema import _openpyxl, _to_cell, xlsx_path
 
 # --------------------------------------------------------------------------- export
 
@@ -100,7 +99,7 @@ def export_tables(path: str | Path, **tables: Any) -> Path:
     openpyxl = _openpyxl()
     from openpyxl.styles import Font
 
-    path = _xlsx(path)
+    path = xlsx_path(path)
     if not tables:
         raise InputError("give at least one table, e.g. inventory=df", field="tables")
     wb = openpyxl.Workbook()

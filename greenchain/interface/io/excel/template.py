@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from greenchain.errors import InputError
 from greenchain.interface.io.excel._locations import _letter
 from greenchain.interface.io.excel._schema import (
     _FORM_HEAD,
@@ -18,6 +17,7 @@ from greenchain.interface.io.excel._schema import (
     _sheet,
     _split,
     _to_cell,
+    xlsx_path,
 )
 
 # --------------------------------------------------------------------------- template
@@ -45,13 +45,6 @@ def _header(sheet: str, col: _Col) -> tuple[str, str]:
     if col.kind == "bool":
         desc += " (TRUE/FALSE)"
     return head, " / ".join(t for t in (desc, zh_desc) if t)
-
-
-def _xlsx(path: str | Path) -> Path:
-    path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        raise InputError(f"the file name must end in .xlsx, got {path.name!r}", field="path")
-    return path
 
 
 def _style(ws: Any, header_rows: int, widths: dict[int, float]) -> None:
@@ -239,10 +232,10 @@ def write_template(path: str | Path, *, example: bool = True) -> Path:
     """
     openpyxl = _openpyxl()
     from greenchain._resources import example_path
-    from greenchain.interface.io import read_plant_data
+    from greenchain.interface.io.plant_files import read_text_plant_data
 
-    path = _xlsx(path)
-    data = read_plant_data(example_path("tile_plant.yaml"))
+    path = xlsx_path(path)
+    data = read_text_plant_data(example_path("tile_plant.yaml"))
     wb = openpyxl.Workbook()
     wb.active.title = "README"
     _write_readme(wb.active, example)

@@ -18,35 +18,41 @@ Definitions used (each documented with its indicator):
 * retrofit projects per year = projects in the last three years / 3; investment
   share = their investment / ``economics.fixed_investment`` × 100 %.
 
+Every function takes the plant data (:class:`~greenchain.data.plant_file.PlantData`,
+with ``source=`` the file name for messages) or a plant, whose data and file name are
+used. The what-if of a retrofit package is
+:func:`greenchain.decisions.scoring.with_measures.score_with_measures`.
+
 Examples
 --------
 >>> import warnings, greenchain as gc
->>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+>>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
 >>> with warnings.catch_warnings():
 ...     warnings.simplefilter("ignore")
-...     values = plant_indicators(plant)
+...     values = plant_indicators(data)
 >>> round(values["plot_ratio"].m_as(""), 2), round(values["building_coefficient"].m, 1)
 (0.7, 45.0)
 """
 
 from __future__ import annotations
 
-import dataclasses
-import warnings
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
 import pint
 
+from greenchain.accounting.energy import EnergyResult, plant_energy
+from greenchain.accounting.inventory import InventoryResult, plant_inventory
+from greenchain.data.plant_file import PlantData, PlantLike, Product, plant_data
+from greenchain.decisions.grading import product_limits
 from greenchain.decisions.scoring.engine import score
 from greenchain.decisions.scoring.evidence import load_evidence
 from greenchain.decisions.scoring.result import ScoreResult
 from greenchain.decisions.scoring.schemes import Scheme, load_scheme
-from greenchain.errors import InputError
+from greenchain.errors import collect_caveats, emit_caveats
 from greenchain.units import Q_
 
-__all__ = ["plant_indicators", "plant_references", "plant_score", "score_with_measures"]
+__all__ = ["plant_indicators", "plant_references", "plant_score"]
 
 _GREEN_SUPPLY = ("onsite_renewable", "direct_green", "green_certificate")
 
@@ -60,32 +66,62 @@ def _ratio(num: Any, den: Any, unit: str) -> pint.Quantity | None:
     return (num / den_q).to(unit)
 
 
-def _limited_products(plant: Any) -> list[Any]:
-    return [p for p in plant.data.products if p.attributes.get("limit_product")]
+def _graded_products(data: PlantData) -> list[tuple[Product, Any]]:
+    """The products graded against GB 21252 (their limits), in plant-file order."""
+    out = []
+    for p in data.products:
+        limits = product_limits(p)
+        if limits is not None and limits.kind == "gb21252":
+            out.append((p, limits))
+    return out
 
 
-def plant_references(plant: Any, energy: Any = None) -> dict[str, Any]:
+def plant_references(
+    data: PlantData | PlantLike,
+    energy: EnergyResult | None = None,
+    *,
+    source: str | None = None,
+) -> dict[str, Any]:
     """Benchmark/leading references from the national limit standards (GB 21252-2023).
 
     For up to three products with ``attributes.limit_product`` (the top three by
     energy), the level values are combined with each product's energy (tce) as
     weight, the same weights the 2025 indicator table prescribes for the value.
-    """
-    from greenchain.decisions.grading import gb21252_limits
 
-    products = _limited_products(plant)
-    if not products:
+    Parameters
+    ----------
+    data : PlantData or Plant
+        The plant data (or a plant, whose ``data`` is used).
+    energy : EnergyResult, optional
+        The plant's energy account (computed when omitted).
+    source : str, optional
+        The plant file's name, named in messages (default: the plant's).
+
+    Returns
+    -------
+    dict
+        ``energy_limit_level1``, ``energy_limit_level2``, ``energy_limit_level3``
+        (Quantities in the products' limit unit); empty when no product is graded.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+    >>> plant_references(data)["energy_limit_level2"]
+    <Quantity(5.5, 'kilogram_coal_equivalent / meter ** 2')>
+    """
+    data, source = plant_data(data, source)
+    graded = _graded_products(data)
+    if not graded:
         return {}
-    energy = energy if energy is not None else plant.energy()
+    if energy is None:
+        energy = plant_energy(data, source)
     weights, levels = [], []
-    for p in products:
-        a = p.attributes
-        limits = gb21252_limits(
-            a["limit_product"], a.get("water_absorption"), a.get("thickness_factor", 1.0)
-        )
+    for p, product in graded:
+        limits = product.limits()
         weights.append(energy.product_energy(p.id).m_as("tce"))
         levels.append((limits.level_1, limits.level_2, limits.level_3))
-    order = sorted(range(len(products)), key=lambda i: -weights[i])[:3]
+    order = sorted(range(len(graded)), key=lambda i: -weights[i])[:3]
     total = sum(weights[i] for i in order) or 1.0
     out = {}
     for level in (1, 2, 3):
@@ -96,20 +132,40 @@ def plant_references(plant: Any, energy: Any = None) -> dict[str, Any]:
     return out
 
 
-def plant_indicators(plant: Any, *, inventory: Any = None, energy: Any = None) -> dict[str, Any]:
+def plant_indicators(
+    data: PlantData | PlantLike,
+    *,
+    inventory: InventoryResult | None = None,
+    energy: EnergyResult | None = None,
+    source: str | None = None,
+) -> dict[str, Any]:
     """Compute every indicator the plant file supports; missing data gives ``None``.
 
-    Returns ``{indicator_id: Quantity or None}`` with the ids of both schemes; the
-    scoring engine reports ``None`` as "no data" (scored zero and listed in gaps).
+    Parameters
+    ----------
+    data : PlantData or Plant
+        The plant data (or a plant, whose ``data`` is used).
+    inventory : InventoryResult, optional
+        The plant's inventory (computed when omitted).
+    energy : EnergyResult, optional
+        The plant's energy account (computed when omitted).
+    source : str, optional
+        The plant file's name, named in messages (default: the plant's).
+
+    Returns
+    -------
+    dict
+        ``{indicator_id: Quantity or None}`` with the ids of both schemes; the scoring
+        engine reports ``None`` as "no data" (scored zero and listed in gaps).
     """
-    d = plant.data
-    inventory = inventory if inventory is not None else plant.inventory()
-    energy = energy if energy is not None else plant.energy()
+    d, source = plant_data(data, source)
+    inventory = inventory if inventory is not None else plant_inventory(d, source)
+    energy = energy if energy is not None else plant_energy(d, source)
     out: dict[str, Any] = {}
     output_value = d.economics.output_value
     total_tce = energy.total
 
-    products = _limited_products(plant)
+    products = [p for p, _ in _graded_products(d)]
     if products:
         weights = {p.id: energy.product_energy(p.id).m_as("tce") for p in products}
         top = sorted(products, key=lambda p: -weights[p.id])[:3]
@@ -176,13 +232,13 @@ def plant_indicators(plant: Any, *, inventory: Any = None, energy: Any = None) -
     return out
 
 
-def _plant_evidence(plant: Any, scheme: Scheme) -> Any:
+def _plant_evidence(data: PlantData, scheme: Scheme) -> Any:
     """The plant file's ``green_factory.evidence`` for ``scheme``.
 
     Evidence may be keyed by scheme (``{gbt36132-2025: {...}, "GB/T 36132-2018": {...}}``)
     because gate and item ids differ between schemes; an unkeyed mapping is used as is.
     """
-    evidence = plant.data.green_factory.get("evidence")
+    evidence = data.green_factory.get("evidence")
     if not isinstance(evidence, dict):
         return evidence
     names = {scheme.id, scheme.document}
@@ -205,24 +261,28 @@ def _scheme_references(scheme: Scheme) -> set[str]:
 
 
 def plant_score(
-    plant: Any,
+    data: PlantData | PlantLike,
     scheme: str | Path | Scheme = "GB/T 36132-2025",
     *,
     evidence: Any = None,
+    source: str | None = None,
     **options: Any,
 ) -> ScoreResult:
     """Score a plant against a green-factory scheme.
 
     Parameters
     ----------
-    plant : Plant
-        The plant (``greenchain.load_plant``).
+    data : PlantData or Plant
+        The plant data (``greenchain.load_plant(path).data``), or a plant, whose
+        ``data`` is used.
     scheme : str, Path or Scheme
         ``"GB/T 36132-2025"`` (default), ``"GB/T 36132-2018"`` or a user scheme file.
     evidence : str, Path or mapping, optional
         Checklist answers and gate results (YAML file, see
         :func:`greenchain.decisions.scoring.load_evidence`); defaults to the plant file's
         ``green_factory.evidence`` mapping when present.
+    source : str, optional
+        The plant file's name, named in messages (default: the plant's).
     **options
         Passed to :func:`greenchain.decisions.scoring.score` (``points``, ``benchmarks``,
         ``references``, ``strict`` …); explicit ``indicators`` override computed ones.
@@ -230,95 +290,69 @@ def plant_score(
     Returns
     -------
     ScoreResult
-        With ``with_measures`` bound to this plant.
+
+    Warns
+    -----
+    IncompleteScoreWarning, UnverifiedDataWarning
+        As :func:`greenchain.decisions.scoring.score`; the inventory's and energy
+        account's warnings are passed on too.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     result = plant_score(data)
+    >>> result.gates_passed, round(result.total, 2) <= result.max_total
+    (True, True)
     """
+    data, source = plant_data(data, source)
     scheme_obj = scheme if isinstance(scheme, Scheme) else load_scheme(scheme)
-    inventory, energy = plant.inventory(), plant.energy()
-    indicators = plant_indicators(plant, inventory=inventory, energy=energy)
-    indicators.update(options.pop("indicators", {}) or {})
-    known = {ind.id for ind in scheme_obj.indicators}
-    chosen: dict[str, Any] = {}
-    groups: dict[str, str] = {}
-    for ind in scheme_obj.indicators:
-        if ind.id not in indicators:
-            continue
-        group = getattr(ind, "one_of", None)
-        if group:
-            if group in groups:  # keep the first alternative with data
-                if indicators[ind.id] is None or chosen.get(groups[group]) is not None:
-                    continue
-                chosen.pop(groups[group], None)
-            groups[group] = ind.id
-        chosen[ind.id] = indicators[ind.id]
-    chosen = {k: v for k, v in chosen.items() if k in known}
-    references = {
-        k: v
-        for k, v in plant_references(plant, energy).items()
-        if k in _scheme_references(scheme_obj)
-    }
-    references.update(options.pop("references", {}) or {})
-    if evidence is None:
-        evidence = _plant_evidence(plant, scheme_obj)
-    elif isinstance(evidence, str | Path):
-        evidence = load_evidence(evidence)
-    product_unit = None
-    if len(plant.data.products) == 1 and isinstance(plant.data.products[0].output, pint.Quantity):
-        product_unit = f"{plant.data.products[0].output.units:~}"
-    bands = {ind.band_by.quantity for ind in scheme_obj.indicators if ind.band_by is not None}
-    context = {"annual_energy_use": energy.total} if "annual_energy_use" in bands else {}
-    context.update(options.pop("context", {}) or {})
-    result = score(
-        scheme_obj,
-        chosen,
-        evidence=evidence,
-        references=references,
-        context=context,
-        product_unit=options.pop("product_unit", product_unit),
-        **options,
-    )
-    result = dataclasses.replace(result, plant=plant)
+    with collect_caveats() as caught:
+        inventory, energy = plant_inventory(data, source), plant_energy(data, source)
+        indicators = plant_indicators(data, inventory=inventory, energy=energy, source=source)
+        indicators.update(options.pop("indicators", {}) or {})
+        known = {ind.id for ind in scheme_obj.indicators}
+        chosen: dict[str, Any] = {}
+        groups: dict[str, str] = {}
+        for ind in scheme_obj.indicators:
+            if ind.id not in indicators:
+                continue
+            group = getattr(ind, "one_of", None)
+            if group:
+                if group in groups:  # keep the first alternative with data
+                    if indicators[ind.id] is None or chosen.get(groups[group]) is not None:
+                        continue
+                    chosen.pop(groups[group], None)
+                groups[group] = ind.id
+            chosen[ind.id] = indicators[ind.id]
+        chosen = {k: v for k, v in chosen.items() if k in known}
+        references = {
+            k: v
+            for k, v in plant_references(data, energy, source=source).items()
+            if k in _scheme_references(scheme_obj)
+        }
+        references.update(options.pop("references", {}) or {})
+        if evidence is None:
+            evidence = _plant_evidence(data, scheme_obj)
+        elif isinstance(evidence, str | Path):
+            evidence = load_evidence(evidence)
+        product_unit = None
+        if len(data.products) == 1 and isinstance(data.products[0].output, pint.Quantity):
+            product_unit = f"{data.products[0].output.units:~}"
+        bands = {ind.band_by.quantity for ind in scheme_obj.indicators if ind.band_by is not None}
+        context = {"annual_energy_use": energy.total} if "annual_energy_use" in bands else {}
+        context.update(options.pop("context", {}) or {})
+        result = score(
+            scheme_obj,
+            chosen,
+            evidence=evidence,
+            references=references,
+            context=context,
+            product_unit=options.pop("product_unit", product_unit),
+            **options,
+        )
+    emit_caveats(caught)
     return result
-
-
-def score_with_measures(
-    plant: Any,
-    measures: Any,
-    scheme: str | Path | Scheme = "GB/T 36132-2025",
-    *,
-    evidence: Any = None,
-    **options: Any,
-) -> pd.DataFrame:
-    """Points gained by a retrofit package, and by each of its measures alone.
-
-    Applies the measures through :func:`greenchain.decisions.retrofit.assess.apply_package`,
-    rescores, and returns one row per measure plus a ``package`` row with the
-    total before and after, the points gained, the capex and points per 10 000 CNY.
-    """
-    from greenchain.decisions.retrofit.assess import apply_package, plant_retrofits
-
-    measures = [measures] if isinstance(measures, str) else list(measures)
-    if not measures:
-        raise InputError("give at least one measure", field="measures")
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        before = plant_score(plant, scheme, evidence=evidence, **dict(options)).total
-        table = plant_retrofits(plant, measures).set_index("measure")
-        rows = []
-        for label, package in [*((m, [m]) for m in measures), ("package", measures)]:
-            after = plant_score(
-                apply_package(plant, package), scheme, evidence=evidence, **dict(options)
-            ).total
-            capex = table.loc[package, "capex"]
-            capex_total = None if capex.isna().any() else float(capex.sum())
-            gained = after - before
-            rows.append(
-                {
-                    "measure": label,
-                    "score_before": before,
-                    "score_after": after,
-                    "points_gained": gained,
-                    "capex": capex_total,
-                    "points_per_10k_cny": (gained / capex_total * 1e4 if capex_total else None),
-                }
-            )
-    return pd.DataFrame(rows)

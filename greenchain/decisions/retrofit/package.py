@@ -1,0 +1,529 @@
+"""A retrofit package applied to the plant data: the data after, and the totals before and after.
+
+A package is a list of measures applied in catalogue order (``order``: process demand
+10, conversion efficiency 20, heat recovery 30, energy supply 40; ties keep catalogue
+order). Measures on the same ``energy[]`` entry combine **multiplicatively**: after
+measures with fractions :math:`f_1 \\dots f_k` the entry keeps
+:math:`a \\prod_j (1 - f_j)`. On-site generation (``rooftop_pv``) moves a fixed share
+of the baseline grid electricity to an ``onsite_renewable`` entry.
+
+Nothing is re-implemented here: energy and CO2 before and after come from
+:func:`greenchain.accounting.energy.plant_energy` and
+:func:`greenchain.accounting.inventory.plant_inventory` run on the data before and
+after; money from the plant's ``prices``.
+
+Examples
+--------
+>>> import greenchain as gc
+>>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+>>> after = package_data(data, ["continuous_ball_mill"])
+>>> after.energy[3].amount, data.energy[3].amount
+(<Quantity(6720.0, 'megawatt_hour')>, <Quantity(8400, 'megawatt_hour')>)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pint
+
+from greenchain.accounting.energy import EnergyResult, plant_energy
+from greenchain.accounting.inventory import InventoryResult, plant_inventory
+from greenchain.data.plant_file import EnergyEntry, PlantData, PlantLike, plant_data
+from greenchain.decisions.retrofit._effects import (
+    GJ_PER_TCE,
+    NOISE,
+    Context,
+    Effect,
+    context,
+    effect_caveats,
+    measure_effect,
+    package_members,
+    resolve_measures,
+    unique,
+)
+from greenchain.errors import (
+    Caveat,
+    GreenchainWarning,
+    InputError,
+    OutOfRangeError,
+    caveat,
+    collect_caveats,
+    emit_caveats,
+)
+from greenchain.units import Q_
+
+__all__ = [
+    "package_data",
+    "apply_package",
+    "package_summary",
+    "remaining_shares",
+    "data_after",
+    "Totals",
+    "plant_totals",
+    "savings",
+    "PV_USE",
+]
+
+#: ``use`` label of the energy entry that on-site generation adds.
+PV_USE = "rooftop_pv"
+
+
+# ------------------------------------------------------------------------------ states
+def remaining_shares(data: PlantData, effects: list[Effect]) -> tuple[np.ndarray, np.ndarray]:
+    """Share of each energy entry left, and share moved to on-site PV, after ``effects``.
+
+    Parameters
+    ----------
+    data : PlantData
+        The baseline plant data.
+    effects : list of Effect
+        The measures' effects, in package order.
+
+    Returns
+    -------
+    tuple of numpy.ndarray
+        ``(scale, moved)``: one value per ``energy[]`` entry, fractions of the baseline
+        amount [-].
+
+    Raises
+    ------
+    OutOfRangeError
+        On-site generation larger than the grid electricity the other measures leave.
+    """
+    n = len(data.energy)
+    scale, moved = np.ones(n), np.zeros(n)
+    for eff in effects:
+        for i, f in eff.fractions.items():
+            if eff.shift:
+                # On-site generation is a fixed yield (a share of the baseline), not a
+                # share of what the other measures leave: it moves f of the baseline.
+                if f > scale[i] + 1e-12:
+                    raise OutOfRangeError(
+                        "on-site generation exceeds the grid electricity left after the "
+                        "other measures of the package",
+                        field=f"retrofit_options.{eff.measure.id}.generation",
+                    )
+                moved[i] += f
+                scale[i] -= f
+            else:
+                scale[i] *= 1.0 - f
+    return scale, moved
+
+
+def data_after(
+    data: PlantData, scale: np.ndarray, moved: np.ndarray, measures: list[str]
+) -> PlantData:
+    """The plant data with each energy entry scaled, and on-site PV added.
+
+    Parameters
+    ----------
+    data : PlantData
+        The baseline plant data; it is not changed.
+    scale, moved : numpy.ndarray
+        From :func:`remaining_shares` [-].
+    measures : list of str
+        Ids of the measures applied (named in the entries' ``notes``).
+
+    Returns
+    -------
+    PlantData
+        A deep copy with the new ``energy[]`` entries.
+    """
+    new = data.model_copy(deep=True)
+    energy = []
+    pv_kwh = 0.0
+    for i, e in enumerate(new.energy):
+        pv_kwh += float(e.amount.m_as("kWh")) * moved[i] if moved[i] else 0.0
+        if scale[i] != 1.0:
+            note = (
+                f"reduced by retrofit package ({', '.join(measures)}) to {scale[i]:.6g} of the "
+                "baseline"
+            )
+            e = e.model_copy(update={"amount": e.amount * float(scale[i]), "notes": note})
+        energy.append(e)
+    if pv_kwh > 0:
+        energy.append(
+            EnergyEntry(
+                carrier="electricity",
+                amount=Q_(pv_kwh, "kWh"),
+                use=PV_USE,
+                supply="onsite_renewable",
+                notes="on-site PV generation moved from grid supply by the retrofit package",
+            )
+        )
+    return new.model_copy(update={"energy": energy})
+
+
+# ------------------------------------------------------------------------------ totals
+@dataclass
+class Totals:
+    """Energy, emissions and energy cost of one state of the plant (before or after).
+
+    Attributes
+    ----------
+    tce : float
+        Comprehensive energy [tce].
+    co2e : float
+        Location-based inventory total [t].
+    co2e_market : float
+        Market-based inventory total [t].
+    electricity_kwh : float
+        Electricity of every ``energy[]`` entry [kWh].
+    cost : float
+        Energy bought, in the plant currency (entries without a price left out).
+    unpriced : set of str
+        Carriers without a price.
+    amounts : list of float
+        Magnitude of each ``energy[]`` amount.
+    carriers : list of str
+        Carrier of each ``energy[]`` entry.
+    inventory : InventoryResult
+        The inventory of this state.
+    energy : EnergyResult
+        The energy account of this state.
+    warnings : list of str
+        The texts of the inventory's and energy account's warnings.
+    """
+
+    tce: float
+    co2e: float
+    co2e_market: float
+    electricity_kwh: float
+    cost: float
+    unpriced: set[str]
+    amounts: list[float]
+    carriers: list[str]
+    inventory: InventoryResult
+    energy: EnergyResult
+    warnings: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, float]:
+        """``energy_tce``, ``co2e_t``, ``co2e_market_t``, ``electricity_kwh``, ``energy_cost``."""
+        return {
+            "energy_tce": self.tce,
+            "co2e_t": self.co2e,
+            "co2e_market_t": self.co2e_market,
+            "electricity_kwh": self.electricity_kwh,
+            "energy_cost": self.cost,
+        }
+
+
+def plant_totals(
+    data: PlantData,
+    source: str | None = None,
+    *,
+    inventory_options: dict[str, Any] | None = None,
+    energy_options: dict[str, Any] | None = None,
+) -> Totals:
+    """Energy, emissions and energy cost of the plant data.
+
+    Parameters
+    ----------
+    data : PlantData
+        The plant data (baseline or after a package).
+    source : str, optional
+        The plant file's name, named in messages.
+    inventory_options, energy_options : dict, optional
+        Passed to :func:`~greenchain.accounting.inventory.plant_inventory` and
+        :func:`~greenchain.accounting.energy.plant_energy`.
+
+    Returns
+    -------
+    Totals
+
+    Raises
+    ------
+    InputError
+        A price that does not fit its energy entry's unit.
+    """
+    inv = plant_inventory(data, source, **(inventory_options or {}))
+    en = plant_energy(data, source, **(energy_options or {}))
+    currency = data.plant.currency
+    cost, unpriced, amounts, kwh = 0.0, set(), [], 0.0
+    for i, e in enumerate(data.energy):
+        amounts.append(float(e.amount.magnitude))
+        if e.carrier == "electricity":
+            kwh += float(e.amount.m_as("kWh"))
+        if e.supply == "onsite_renewable":
+            continue  # generated on site: not bought
+        price = data.prices.get(e.carrier)
+        if price is None:
+            unpriced.add(e.carrier)
+            continue
+        try:
+            cost += float((e.amount * Q_(price)).m_as(currency))
+        except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+            raise InputError(
+                f"a price in {Q_(price).units:~P} does not fit energy[{i}] in "
+                f"{e.amount.units:~P} (money in {currency})",
+                field=f"prices.{e.carrier}",
+                source=source,
+            ) from None
+    return Totals(
+        float(en.total.m_as("tce")),
+        float(inv.total.m_as("tCO2e")),
+        float(inv.activities["co2e_market_t"].sum()),
+        kwh,
+        cost,
+        unpriced,
+        amounts,
+        [e.carrier for e in data.energy],
+        inv,
+        en,
+        unique([*inv.warnings, *en.warnings]),
+    )
+
+
+def savings(before: Totals, after: Totals) -> tuple[dict[str, float | None], str | None]:
+    """Savings from one state to another; money ``None`` (with why) if a carrier is unpriced.
+
+    Parameters
+    ----------
+    before, after : Totals
+        The two states.
+
+    Returns
+    -------
+    tuple
+        ``({energy_saved_tce, energy_saved_gj, electricity_saved_kwh, co2_avoided_t,
+        co2_avoided_market_t, annual_savings}, reason or None)``; differences below
+        ``1e-12`` of the baseline (round-off of the re-run) are zero.
+    """
+
+    def clean(x: float, ref: float) -> float:
+        return 0.0 if abs(x) <= NOISE * max(abs(ref), 1.0) else x
+
+    tce = clean(before.tce - after.tce, before.tce)
+    out: dict[str, float | None] = {
+        "energy_saved_tce": tce,
+        "energy_saved_gj": tce * GJ_PER_TCE,
+        "electricity_saved_kwh": clean(
+            before.electricity_kwh - after.electricity_kwh, before.electricity_kwh
+        ),
+        "co2_avoided_t": clean(before.co2e - after.co2e, before.co2e),
+        "co2_avoided_market_t": clean(before.co2e_market - after.co2e_market, before.co2e_market),
+    }
+    changed = {c for i, c in enumerate(before.carriers) if before.amounts[i] != after.amounts[i]}
+    unpriced = sorted(changed & (before.unpriced | after.unpriced))
+    if unpriced:
+        out["annual_savings"] = None
+        return out, f"annual_savings: no price for {', '.join(unpriced)} in prices"
+    out["annual_savings"] = clean(before.cost - after.cost, before.cost)
+    return out, None
+
+
+# ------------------------------------------------------------------------------ packages
+def _package_effects(
+    ctx: Context, measures: Any
+) -> tuple[list[Effect], dict[str, str], np.ndarray, np.ndarray]:
+    """The effects with a saving, the members skipped, and the state after the package."""
+    ms, explicit = resolve_measures(ctx, measures, package=True)
+    members, _ = package_members(ms, strict=explicit)
+    effects, skipped = [], {}
+    for m in members:
+        eff = measure_effect(ctx, m)
+        effect_caveats(eff)
+        if eff.found:
+            effects.append(eff)
+        else:
+            skipped[m.id] = "; ".join(eff.reasons) or "no saving"
+    if skipped:
+        caveat(
+            "retrofit package: no saving for " + ", ".join(skipped) + " (not counted)",
+            GreenchainWarning,
+            field="measures",
+        )
+    scale, moved = remaining_shares(ctx.data, effects)
+    return effects, skipped, scale, moved
+
+
+def package_data(
+    data: PlantData | PlantLike,
+    measures: Any = None,
+    *,
+    catalogue: Any = None,
+    source: str | None = None,
+) -> PlantData:
+    """The plant data after a retrofit package: energy entries reduced, on-site PV added.
+
+    Parameters
+    ----------
+    data : PlantData or Plant
+        The baseline plant data (or a plant, whose ``data`` is used); it is not changed.
+    measures : list of str, str or None
+        Measure ids; ``None``: the measures marked ``selected: true`` in
+        ``retrofit_options``, else every applicable measure (alternatives resolved in
+        package order). Measures without a saving are skipped with a warning.
+    catalogue : mapping or path(s), optional
+        A catalogue from :func:`~greenchain.decisions.retrofit.catalogue.load_catalogue`,
+        or user catalogue files to load with the shipped one.
+    source : str, optional
+        The plant file's name, named in messages (default: the plant's).
+
+    Returns
+    -------
+    PlantData
+        A copy whose ``energy[]`` amounts are multiplied by :math:`\\prod_j (1 - f_j)`
+        (on-site PV adds an ``onsite_renewable`` electricity entry).
+
+    Raises
+    ------
+    InputError
+        Unknown measure, or two alternatives (``excludes``) named together.
+
+    Warns
+    -----
+    UnverifiedDataWarning
+        A measure's saving rests on an unverified value.
+    GreenchainWarning
+        Measures of the package without a saving (not counted).
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> data = gc.load_plant(gc.example_path("tile_plant.yaml")).data
+    >>> after = package_data(data, ["continuous_ball_mill", "kiln_o2_control"])
+    >>> round(after.energy[3].amount.m_as("MWh"))
+    6720
+    """
+    base, source = plant_data(data, source)
+    with collect_caveats() as caught:
+        ctx = context(base, source, catalogue)
+        effects, _, scale, moved = _package_effects(ctx, measures)
+        new = data_after(base, scale, moved, [e.measure.id for e in effects])
+    emit_caveats(caught)
+    return new
+
+
+def apply_package(plant: Any, measures: Any = None, *, catalogue: Any = None) -> Any:
+    """A plant after a retrofit package: a new ``Plant`` for a plant, ``PlantData`` for data.
+
+    Parameters
+    ----------
+    plant : Plant or PlantData
+        The baseline; it is not changed. A plant (any object with ``data``,
+        ``source_name`` and ``with_data()``) keeps its file name and cell locator.
+    measures : list of str, str or None
+        As in :func:`package_data`.
+    catalogue : mapping or path(s), optional
+        As in :func:`package_data`.
+
+    Returns
+    -------
+    Plant or PlantData
+        ``plant.with_data(package_data(...))`` for a plant, the new data for data.
+
+    Raises
+    ------
+    InputError
+        Unknown measure, or two alternatives (``excludes``) named together.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> after = apply_package(plant, ["continuous_ball_mill"])
+    >>> type(after).__name__, after.source == plant.source
+    ('Plant', True)
+    >>> after.data.energy[3].amount, plant.data.energy[3].amount
+    (<Quantity(6720.0, 'megawatt_hour')>, <Quantity(8400, 'megawatt_hour')>)
+    """
+    new = package_data(plant, measures, catalogue=catalogue)
+    if isinstance(plant, PlantData):
+        return new
+    with_data = getattr(plant, "with_data", None)
+    return with_data(new) if callable(with_data) else new
+
+
+def package_summary(
+    data: PlantData | PlantLike,
+    measures: Any = None,
+    *,
+    catalogue: Any = None,
+    inventory_options: dict[str, Any] | None = None,
+    energy_options: dict[str, Any] | None = None,
+    source: str | None = None,
+) -> dict[str, Any]:
+    """Combined effect of a retrofit package: before/after energy, emissions and cost.
+
+    Parameters
+    ----------
+    data, measures, catalogue, source
+        As in :func:`package_data`.
+    inventory_options, energy_options : dict, optional
+        Passed to :func:`~greenchain.accounting.inventory.plant_inventory` and
+        :func:`~greenchain.accounting.energy.plant_energy` (e.g. ``{"gwp": "AR5"}``).
+
+    Returns
+    -------
+    dict
+        ``measures`` (ids applied, in order), ``not_counted`` (id -> reason),
+        ``before``/``after`` (``energy_tce``, ``co2e_t``, ``co2e_market_t``,
+        ``electricity_kwh``, ``energy_cost``), ``saved`` (the differences, as the columns
+        of :func:`~greenchain.decisions.retrofit.assess.plant_retrofits`), ``by_stream``
+        (one dict per ``energy[]`` entry with ``amount_before``, ``amount_after``,
+        ``unit``, ``fraction_saved``), the ``inventory_before``/``inventory_after`` and
+        ``energy_before``/``energy_after`` results, ``data_after`` (the
+        :class:`~greenchain.data.plant_file.PlantData` after), ``plant_after`` (a
+        plant's :meth:`with_data` of it for a plant, else the data), ``warnings`` (texts)
+        and ``caveats`` (:class:`~greenchain.errors.Caveat`).
+
+    Examples
+    --------
+    >>> import warnings
+    >>> import greenchain as gc
+    >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+    >>> with warnings.catch_warnings():
+    ...     warnings.simplefilter("ignore")
+    ...     s = package_summary(plant, ["continuous_ball_mill", "boiler_economiser"])
+    >>> s["measures"], list(s["not_counted"])
+    (['continuous_ball_mill'], ['boiler_economiser'])
+    """
+    base, source = plant_data(data, source)
+    options = {"inventory_options": inventory_options, "energy_options": energy_options}
+    with collect_caveats() as caught:
+        ctx = context(base, source, catalogue)
+        effects, skipped, scale, moved = _package_effects(ctx, measures)
+        ids = [e.measure.id for e in effects]
+        new = data_after(base, scale, moved, ids)
+        before = plant_totals(base, source, **options)
+        after = plant_totals(new, source, **options)
+        saved, why = savings(before, after)
+        if why:
+            caveat(f"retrofit package: {why}", GreenchainWarning, field="prices")
+    caveats: list[Caveat] = list(caught)
+    texts = unique([c.message for c in caveats] + before.warnings + after.warnings)
+    by_stream = [
+        {
+            "entry": f"energy[{i}]",
+            "carrier": e.carrier,
+            "use": e.use,
+            "unit": f"{e.amount.units:~}",
+            "amount_before": float(e.amount.magnitude),
+            "amount_after": float(e.amount.magnitude) * float(scale[i]),
+            "moved_to_onsite_pv": float(e.amount.magnitude) * float(moved[i]),
+            "fraction_saved": 1.0 - float(scale[i]) - float(moved[i]),
+        }
+        for i, e in enumerate(base.energy)
+    ]
+    with_data = getattr(data, "with_data", None)
+    emit_caveats(caveats)
+    return {
+        "measures": ids,
+        "not_counted": skipped,
+        "before": before.as_dict(),
+        "after": after.as_dict(),
+        "saved": saved,
+        "by_stream": by_stream,
+        "inventory_before": before.inventory,
+        "inventory_after": after.inventory,
+        "energy_before": before.energy,
+        "energy_after": after.energy,
+        "data_after": new,
+        "plant_after": with_data(new) if callable(with_data) else new,
+        "warnings": texts,
+        "caveats": caveats,
+    }

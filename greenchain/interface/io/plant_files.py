@@ -1,0 +1,96 @@
+"""YAML and JSON plant files: read safely, validate, report every problem at once.
+
+Shared by :func:`greenchain.interface.io.load_plant` and the Excel template (which
+fills its example sheets from the YAML example), so neither imports the other.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from greenchain.data.plant_file import PlantData, validation_error
+from greenchain.errors import InputError
+
+__all__ = ["read_text_plant_data", "parse_plant"]
+
+
+def read_text_plant_data(path: str | Path) -> dict[str, Any]:
+    """Read a YAML or JSON plant file into plain Python data (no validation).
+
+    YAML is read with ``yaml.safe_load`` only.
+
+    Parameters
+    ----------
+    path : str or Path
+        A ``.yaml``/``.yml`` or ``.json`` plant file.
+
+    Returns
+    -------
+    dict
+        The file's mapping, as :func:`parse_plant` takes it.
+
+    Raises
+    ------
+    InputError
+        File missing, malformed YAML or JSON (with line and column), or not a mapping.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> list(read_text_plant_data(gc.example_path("tile_plant.yaml")))[:3]
+    ['plant', 'products', 'energy']
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("file not found", source=str(path))
+    suffix = path.suffix.lower()
+    text = path.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise InputError(f"malformed YAML at {where}: {problem}", source=path.name) from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"malformed JSON at line {exc.lineno}: {exc.msg}", source=path.name
+        ) from None
+    if not isinstance(data, dict):
+        raise InputError("a plant file must be a mapping with a 'plant' section", source=path.name)
+    return data
+
+
+def parse_plant(data: dict[str, Any], source: str | None = None) -> PlantData:
+    """Validate plant data; raise one InputError listing every problem.
+
+    Parameters
+    ----------
+    data : dict
+        Plain plant data, as :func:`read_plant_data` returns it.
+    source : str, optional
+        The file name, named in error messages.
+
+    Returns
+    -------
+    PlantData
+
+    Raises
+    ------
+    InputError
+        Every validation problem at once, each naming its path (``energy[3].amount``).
+
+    Examples
+    --------
+    >>> parse_plant({"plant": {"name": "Demo", "region": "Fujian", "year": 2023}}).plant.name
+    'Demo'
+    """
+    try:
+        return PlantData.model_validate(data)
+    except ValidationError as exc:
+        raise validation_error(exc, source) from None
