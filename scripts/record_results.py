@@ -1,6 +1,6 @@
 """Record the example plants' results, to check that a refactoring changes none of them.
 
-Run ``python scripts/record_results.py tests/data/example_results.json`` before a
+Run ``python scripts/record_results.py tests/fixtures/example_results.json`` before a
 change that must not move any number; ``tests/test_results_unchanged.py`` recomputes
 the same quantities and compares them with this file.
 """
@@ -96,4 +96,4 @@ def main(path: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1] if len(sys.argv) > 1 else "tests/data/example_results.json")
+    main(sys.argv[1] if len(sys.argv) > 1 else "tests/fixtures/example_results.json")

@@ -1,6 +1,6 @@
 """The example plants' results are those recorded before the layered layout.
 
-``tests/data/example_results.json`` was written by ``scripts/record_results.py`` on the
+``tests/fixtures/example_results.json`` was written by ``scripts/record_results.py`` on the
 flat layout (commit eaa4a20); moving code between modules must not move any number.
 Re-record only for a change that is meant to change results, and say so in CHANGELOG.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-RECORDED = json.loads((ROOT / "tests" / "data" / "example_results.json").read_text())
+RECORDED = json.loads((ROOT / "tests" / "fixtures" / "example_results.json").read_text())
 
 
 def _recorder():

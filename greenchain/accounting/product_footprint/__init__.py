@@ -298,7 +298,22 @@ def _footprint(
 
 
 def primary_data_share(spec: Any, i: int, source: str | None) -> float | None:
-    """The product's share of primary (measured) data, checked to lie in [0, 1]."""
+    """The product's share of primary (measured) data, checked to lie between 0 and 1.
+
+    Parameters
+    ----------
+    spec : ProductFootprint or None
+        The product's ``footprint`` section (None: no share).
+    i : int
+        Index of the product in ``products``, for the field named in errors.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    float or None
+        ``footprint.primary_data_share`` [-], or None if not given.
+    """
     share = spec.primary_data_share if spec is not None else None
     if share is not None and not 0 <= share <= 1:
         raise field_error(

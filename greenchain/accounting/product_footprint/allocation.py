@@ -17,7 +17,26 @@ __all__ = ["allocate", "allocation_basis"]
 
 
 def allocation_basis(method: str, p: Any, i: int, source: str | None) -> tuple[float, str]:
-    """Allocation basis of one product: (value, text)."""
+    """Allocation basis of one product: (value, text).
+
+    Parameters
+    ----------
+    method : {"mass", "area", "economic"}
+        The allocation method.
+    p : Product
+        The plant file's product: its ``output`` (with a unit), and ``mass`` (mass
+        allocation of an output that is not a mass) or ``value`` (economic allocation).
+    i : int
+        Index of the product in ``products``, for the field named in errors.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    (float, str)
+        The basis, output mass [kg], area [m^2] or value [CNY], and a text of it for
+        the result (in [t], [m^2] or [wan_yuan]).
+    """
     out = p.output
     where = f"products[{i}]"
     if not isinstance(out, pint.Quantity):

@@ -28,7 +28,32 @@ __all__ = ["material_factor", "co2e_conversion", "product_terms"]
 def material_factor(
     raw: Any, unc: Any, where: str, label: str, source: str | None, model: TermModel
 ) -> tuple[str, Any, dict[str, Any]]:
-    """(parameter name, unit, audit row) of a material or transport factor."""
+    """(parameter name, unit, audit row) of a material or transport factor.
+
+    Parameters
+    ----------
+    raw : str or Quantity
+        The factor as written: a factor key, optionally with its dataset
+        (``"fuel.diesel.co2_factor (IPCC 2006)"``), or a value with its unit
+        (``"2.2 kgCO2e/kg"``); None raises an error (never taken as zero).
+    unc : dict or None
+        Uncertainty spec of the factor (replaces a database factor's own).
+    where : str
+        Field of the item, e.g. ``"products[0].footprint.materials[2]"``.
+    label : str
+        The item, named in errors.
+    source : str, optional
+        The plant file's name.
+    model : TermModel
+        Receives the factor as a parameter.
+
+    Returns
+    -------
+    tuple
+        The parameter name, the factor's unit (e.g. [kgCO2e/kg] or [kgCO2e/t/km]) and
+        the audit row (``factor``, ``value``, ``unit`` and, for a database factor,
+        ``source`` and ``status``).
+    """
     if raw is None:
         raise field_error(
             source,
@@ -69,7 +94,29 @@ def material_factor(
 
 
 def co2e_conversion(units: list[Any], where: str, message: str, source: str | None) -> float:
-    """kgCO2e per (1 of each unit multiplied); UnitError with ``message`` if not a mass."""
+    """kgCO2e per (1 of each unit multiplied); UnitError with ``message`` if not a mass.
+
+    Parameters
+    ----------
+    units : list of pint.Unit, str or Quantity
+        The units multiplied, e.g. the amount's [kg] and the factor's [kgCO2e/kg].
+    where : str
+        Field named in the error.
+    message : str
+        Start of the error message.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    float
+        The product expressed in [kgCO2e].
+
+    Examples
+    --------
+    >>> co2e_conversion(["t", "kgCO2e/kg"], "factor", "bad factor", None)
+    1000.0
+    """
     q = Q_(1.0, "")
     for u in units:
         q = q * (u if isinstance(u, pint.Quantity) else Q_(1.0, u))
@@ -89,6 +136,32 @@ def product_terms(
     audit: list[dict],
     notes: list[str],
 ) -> None:
+    """Add the materials, packaging, waste and transport of product ``pid`` to ``model``.
+
+    Each counted item adds a term ``amount x factor`` [kgCO2e per declared unit] (a
+    transport leg: distance x mass x factor per t.km); an item made in the plant adds an
+    edge to that product instead.
+
+    Parameters
+    ----------
+    ctx : ProductSystem
+        The plant's products.
+    pid : str
+        The product id.
+    boundary : {"cradle_to_gate", "gate_to_gate"}
+        ``gate_to_gate`` counts waste only (no materials, packaging or transport).
+    model : TermModel
+        Receives the parameters, terms and edges.
+    audit : list of dict
+        Receives one row per factor used (product, stage, item, factor, value, unit,
+        source, status).
+    notes : list of str
+        Receives a note when the product has no footprint section.
+
+    Returns
+    -------
+    None
+    """
     source = ctx.source
     for where, m in ctx.inputs(pid):
         listname = where.rsplit(".", 1)[1].split("[")[0]

@@ -30,6 +30,11 @@ def inventory_at_basis(
         GWP set, e.g. ``AR6``.
     year : int, optional
         Electricity factor year (default: the plant year).
+
+    Returns
+    -------
+    InventoryResult
+        Rows in [tCO2e], including empty energy entries and the process emissions.
     """
     records = plant_records(data, source, keep_empty=True)
     if records.empty:
@@ -50,7 +55,21 @@ def inventory_at_basis(
 
 
 def row_flow(acts: pd.DataFrame, idx: int) -> tuple[str, str]:
-    """(stage, item) of inventory row ``idx`` in the footprint's contributions."""
+    """(stage, item) of inventory row ``idx`` in the footprint's contributions.
+
+    Parameters
+    ----------
+    acts : pandas.DataFrame
+        The inventory's activities (``carrier`` and ``category`` columns).
+    idx : int
+        Position of the row.
+
+    Returns
+    -------
+    (str, str)
+        ``("process", carrier)`` for process emissions, else ``("plant energy", carrier)``
+        (``"... (exported)"`` for exported energy).
+    """
     carrier = str(acts["carrier"].iat[idx])
     category = str(acts["category"].iat[idx])
     if category == "industrial_process":
@@ -61,7 +80,22 @@ def row_flow(acts: pd.DataFrame, idx: int) -> tuple[str, str]:
 
 
 def row_product(acts: pd.DataFrame, idx: int, ctx: ProductSystem) -> str | None:
-    """The product inventory row ``idx`` is sub-metered to, or None if it is shared."""
+    """The product inventory row ``idx`` is sub-metered to, or None if it is shared.
+
+    Parameters
+    ----------
+    acts : pandas.DataFrame
+        The inventory's activities (``_path`` and ``product`` columns).
+    idx : int
+        Position of the row.
+    ctx : ProductSystem
+        The plant's products; a process emission names its product there.
+
+    Returns
+    -------
+    str or None
+        The product id, or None for a row shared by allocation.
+    """
     path = acts["_path"].iat[idx] if "_path" in acts.columns else None
     if isinstance(path, str) and path.startswith("process_emissions["):
         i = int(path[len("process_emissions[") : -1])

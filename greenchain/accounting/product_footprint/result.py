@@ -232,6 +232,27 @@ class FootprintResult:
         waste) and ``transport[].uncertainty`` with
         :func:`greenchain.accounting.uncertainty.monte_carlo_linear`; allocation shares and outputs
         are fixed. ``contribution_to_variance`` is by input (parameter path).
+
+        Parameters
+        ----------
+        n : int, default 10000
+            Number of draws.
+        seed : int, numpy.random.Generator or None
+            Same seed, same inputs -> identical samples.
+
+        Returns
+        -------
+        MonteCarloResult
+            Samples of the footprint [kgCO2e] per declared unit (``info["unit"]``).
+
+        Examples
+        --------
+        >>> import greenchain as gc
+        >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+        >>> r = plant.product_footprint("porcelain_tile")
+        >>> mc = r.monte_carlo(n=1000, seed=1)
+        >>> round(mc.deterministic, 2), mc.n
+        (11.41, 1000)
         """
         r = self._model.monte_carlo(self._model.expand(self.product_id), n, seed)
         r.info["unit"] = f"kgCO2e per {self.declared_unit:~P}"

@@ -85,7 +85,21 @@ def solve_product(
 
 
 def factor_table(audit: list[dict[str, Any]], inv: InventoryResult) -> pd.DataFrame:
-    """The upstream factors (``audit``) and the plant inventory's factors in one table."""
+    """The upstream factors (``audit``) and the plant inventory's factors in one table.
+
+    Parameters
+    ----------
+    audit : list of dict
+        The rows of the materials, packaging, waste and transport factors.
+    inv : InventoryResult
+        The plant inventory; its factors are listed as product ``(plant)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``product``, ``stage``, ``item``, ``factor``, ``value``, ``unit``,
+        ``source``, ``status``.
+    """
     rows = list(audit)
     for r in inv.factor_table().to_dict("records"):
         family = str(r["key"]).split(".")[0]
@@ -106,7 +120,24 @@ def factor_table(audit: list[dict[str, Any]], inv: InventoryResult) -> pd.DataFr
 
 
 def electricity_info(inv: InventoryResult, electricity: str, year: int) -> dict:
-    """Which electricity factor the footprint used (basis, value, year, source)."""
+    """Which electricity factor the footprint used (basis, value, year, source).
+
+    Parameters
+    ----------
+    inv : InventoryResult
+        The plant inventory the footprint was built from.
+    electricity : {"lifecycle", "grid"}
+        The footprint's electricity option.
+    year : int
+        The year asked for (the factor's own year may be earlier).
+
+    Returns
+    -------
+    dict
+        ``basis``, ``requested_year``, ``factor`` (e.g. [kgCO2e/kWh], as ``unit``
+        states), ``unit``, ``year``, ``region`` and, for a single factor, ``dataset``,
+        ``source_ref`` and ``status``; lists when several grid factors were used.
+    """
     basis = ELECTRICITY_BASES[electricity]
     grid = {(f.region, f.year): f for f in inv.factors_used if f.key == "electricity.grid"}
     info: dict[str, Any] = {"basis": basis, "requested_year": year}

@@ -74,7 +74,19 @@ class ProductSystem:
             ) from None
 
     def chain(self, root: str) -> list[str]:
-        """``root`` and every product made in the plant that it uses, children first."""
+        """``root`` and every product made in the plant that it uses, children first.
+
+        Parameters
+        ----------
+        root : str
+            A product id.
+
+        Returns
+        -------
+        list of str
+            Product ids, ``root`` last; a loop of in-plant products raises
+            :class:`~greenchain.errors.InputError`.
+        """
         order: list[str] = []
         state: dict[str, str] = {}
 
@@ -107,6 +119,19 @@ class ProductSystem:
         return order
 
     def inputs(self, pid: str) -> list[tuple[str, Any]]:
+        """The materials, packaging and waste of product ``pid`` with their fields.
+
+        Parameters
+        ----------
+        pid : str
+            A product id.
+
+        Returns
+        -------
+        list of (str, Material)
+            ``("products[i].footprint.materials[k]", item)`` pairs; empty without a
+            footprint section.
+        """
         i = self.index[pid]
         spec = self.products[i].footprint
         if spec is None:

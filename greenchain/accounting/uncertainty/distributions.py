@@ -20,6 +20,24 @@ _FIXED, _NORMAL, _LOGNORMAL, _UNIFORM, _TRIANGULAR = range(5)
 
 
 def finite_number(x: Any, name: str) -> float:
+    """``x`` as a finite float, or an :class:`~greenchain.errors.InputError` naming ``name``.
+
+    Parameters
+    ----------
+    x : Any
+        A number or anything ``float()`` reads (a numeric string, a numpy scalar).
+    name : str
+        The field named in the error.
+
+    Returns
+    -------
+    float
+
+    Examples
+    --------
+    >>> finite_number("2.5", "sd")
+    2.5
+    """
     try:
         out = float(x)
     except (TypeError, ValueError) as exc:
@@ -86,12 +104,40 @@ class Distribution:
     # ------------------------------------------------------------------ constructors
     @classmethod
     def fixed(cls, value: float) -> Distribution:
-        """No uncertainty (kind ``none``)."""
+        """No uncertainty (kind ``none``).
+
+        Parameters
+        ----------
+        value : float
+            The point value, in the parameter's own unit.
+
+        Returns
+        -------
+        Distribution
+        """
         return cls("none", value)
 
     @classmethod
     def normal(cls, mean: float, sd: float) -> Distribution:
-        """Normal with ``mean`` and standard deviation ``sd`` (not truncated)."""
+        """Normal with ``mean`` and standard deviation ``sd`` (not truncated).
+
+        Parameters
+        ----------
+        mean : float
+            Mean, also the point value, in the parameter's own unit.
+        sd : float
+            Standard deviation, same unit as ``mean``, >= 0.
+
+        Returns
+        -------
+        Distribution
+
+        Examples
+        --------
+        >>> d = Distribution.normal(2.0, 0.1)
+        >>> d.mean, round(d.variance, 4)
+        (2.0, 0.01)
+        """
         return cls("normal", mean, scale=sd)
 
     @classmethod
@@ -104,6 +150,24 @@ class Distribution:
         "SD^2" is its square), ``sigma = ln(gsd)`` the standard deviation of
         ``ln(x)``. A negative ``geometric_mean`` gives the mirror image
         (``-exp(N(ln|gm|, sigma))``), like stats_arrays' ``negative`` flag.
+
+        Parameters
+        ----------
+        geometric_mean : float
+            Median and point value, in the parameter's own unit; not 0.
+        gsd : float, optional
+            Geometric standard deviation [-], >= 1.
+        sigma : float, optional
+            Standard deviation of ``ln(x)`` [-], >= 0; give ``gsd`` or ``sigma``, not both.
+
+        Returns
+        -------
+        Distribution
+
+        Examples
+        --------
+        >>> Distribution.lognormal(5.0, gsd=1.0).is_fixed
+        True
         """
         if (gsd is None) == (sigma is None):
             raise InputError("give exactly one of gsd and sigma", field="distribution.gsd")
@@ -116,13 +180,41 @@ class Distribution:
 
     @classmethod
     def uniform(cls, low: float, high: float, value: float | None = None) -> Distribution:
-        """Uniform on ``[low, high]``; ``value`` defaults to the midpoint."""
+        """Uniform on ``[low, high]``; ``value`` defaults to the midpoint.
+
+        Parameters
+        ----------
+        low, high : float
+            Bounds of the support, in the parameter's own unit.
+        value : float, optional
+            Point value, between ``low`` and ``high``; default the midpoint.
+
+        Returns
+        -------
+        Distribution
+
+        Examples
+        --------
+        >>> Distribution.uniform(0.20, 0.26).value
+        0.23
+        """
         low, high = finite_number(low, "distribution.low"), finite_number(high, "distribution.high")
         return cls("uniform", (low + high) / 2 if value is None else value, low=low, high=high)
 
     @classmethod
     def triangular(cls, low: float, mode: float, high: float) -> Distribution:
-        """Triangular on ``[low, high]`` with ``mode`` (the point value)."""
+        """Triangular on ``[low, high]`` with ``mode`` (the point value).
+
+        Parameters
+        ----------
+        low, mode, high : float
+            Lower bound, mode and upper bound, in the parameter's own unit,
+            ``low <= mode <= high``.
+
+        Returns
+        -------
+        Distribution
+        """
         return cls("triangular", mode, low=low, high=high)
 
     @classmethod
@@ -135,6 +227,19 @@ class Distribution:
         ``lognormal`` the median ``value`` with sigma ``ln(high / low) / 3.92``
         (``low > 0``). ``uniform`` and ``triangular`` (mode ``value``) use the bounds
         as their support. This is the form of greenchain's factor tables.
+
+        Parameters
+        ----------
+        kind : {"ci95", "range", "normal", "lognormal", "uniform", "triangular"}
+            The uncertainty kind stated by the source.
+        value : float
+            The point value, in the parameter's own unit.
+        low, high : float
+            The bounds, same unit as ``value``.
+
+        Returns
+        -------
+        Distribution
 
         Examples
         --------
@@ -170,12 +275,29 @@ class Distribution:
         sigma = ln(high/low) / (2 x 1.96)), which needs ``low > 0``. With an
         asymmetric interval the point value is then not the median of the samples.
 
+        Parameters
+        ----------
+        value : float
+            The point value, in the parameter's own unit.
+        low, high : float
+            The 2.5 % and 97.5 % points, same unit as ``value``.
+
+        Returns
+        -------
+        Distribution
+
         References
         ----------
         IPCC (2006) *2006 IPCC Guidelines for National Greenhouse Gas Inventories*,
         Vol. 1, Ch. 3 "Uncertainties" (Frey, Penman et al.): ranges of emission
         factors and activity data are read as 95 % confidence intervals, and
         positive, skewed quantities are represented by lognormal distributions.
+
+        Examples
+        --------
+        >>> d = Distribution.ci95(10.0, 8.0, 12.0)  # symmetric: a normal
+        >>> round(d.variance ** 0.5, 4)
+        1.0204
         """
         return cls("ci95", value, low=low, high=high)
 
@@ -254,6 +376,17 @@ class CompiledDistributions:
 
     @classmethod
     def of(cls, dists: Sequence[Distribution]) -> CompiledDistributions:
+        """Compile ``k`` distributions into arrays of length ``k``.
+
+        Parameters
+        ----------
+        dists : sequence of Distribution
+            The parameters, in the order of the rows of :meth:`draw`.
+
+        Returns
+        -------
+        CompiledDistributions
+        """
         rows = [d._params() for d in dists]
         arr = np.array(rows, dtype=float).reshape(len(rows), 5)
         return cls(
@@ -272,6 +405,27 @@ class CompiledDistributions:
         return self.code != _FIXED
 
     def draw(self, n: int, rng: np.random.Generator) -> np.ndarray:
+        """Draw ``n`` values of each parameter (see :func:`sample`).
+
+        Parameters
+        ----------
+        n : int
+            Number of draws, >= 1.
+        rng : numpy.random.Generator
+            The generator drawn from.
+
+        Returns
+        -------
+        numpy.ndarray, shape (k, n)
+            Row ``i`` holds the draws of parameter ``i``; a fixed row is its value.
+
+        Examples
+        --------
+        >>> import numpy as np
+        >>> c = CompiledDistributions.of([Distribution.fixed(3.0)])
+        >>> c.draw(2, np.random.default_rng(0))
+        array([[3., 3.]])
+        """
         k = self.code.size
         out = np.empty((k, n))
         fixed = np.flatnonzero(self.code == _FIXED)
@@ -296,12 +450,39 @@ class CompiledDistributions:
 
 
 def make_rng(seed: Any) -> np.random.Generator:
+    """A numpy generator from a seed (a generator is returned as it is).
+
+    Parameters
+    ----------
+    seed : int, numpy.random.Generator or None
+        Seed for ``numpy.random.default_rng``, or a generator; None draws fresh entropy.
+
+    Returns
+    -------
+    numpy.random.Generator
+    """
     if isinstance(seed, np.random.Generator):
         return seed
     return np.random.default_rng(seed)
 
 
 def draw_count(n: Any) -> int:
+    """``n`` checked to be a positive integer (not a bool).
+
+    Parameters
+    ----------
+    n : int
+        Number of Monte Carlo draws.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    OutOfRangeError
+        If ``n`` is not an integer >= 1.
+    """
     if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
         raise OutOfRangeError(f"must be a positive integer, got {n!r}", field="n")
     return int(n)

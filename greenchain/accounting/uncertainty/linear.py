@@ -81,6 +81,25 @@ class MonteCarloResult:
 
 # ------------------------------------------------------------------ linear models
 def named_items(obj: Any, name: str) -> list[tuple[Any, Any]]:
+    """The ``(key, value)`` items of a mapping or Series, in order.
+
+    Parameters
+    ----------
+    obj : mapping or pandas.Series
+        The named values.
+    name : str
+        The argument named in the :class:`~greenchain.errors.InputError` raised for
+        anything else.
+
+    Returns
+    -------
+    list of tuple
+
+    Examples
+    --------
+    >>> named_items({"a": 1.0}, "values")
+    [('a', 1.0)]
+    """
     if isinstance(obj, (Mapping, pd.Series)):
         return list(obj.items())
     raise InputError(f"expected a mapping or a pandas Series, got {type(obj).__name__}", field=name)
@@ -130,7 +149,7 @@ def monte_carlo_linear(
     Parameters
     ----------
     values : mapping or Series {name: value}
-        Point values of all k parameters [each in its own unit].
+        Point values of all k parameters, each in its own unit.
     distributions : mapping {name: Distribution}
         Uncertainty of the uncertain parameters; those not listed are fixed. A
         distribution's ``value`` must equal ``values[name]`` (rel. 1e-9).

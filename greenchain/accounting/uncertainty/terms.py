@@ -71,6 +71,30 @@ class TermModel:
         self.edges: list[Edge] = []
 
     def param(self, name: str, value: float, dist: Distribution | None = None) -> str:
+        """Register parameter ``name`` (once: a later call keeps the first value).
+
+        Parameters
+        ----------
+        name : str
+            Parameter name, e.g. ``"energy[3].amount"`` or ``"fuel.diesel.ncv (IPCC 2006)"``.
+        value : float
+            Point value, in the parameter's own unit.
+        dist : Distribution, optional
+            Its uncertainty; None or a fixed distribution leaves it fixed.
+
+        Returns
+        -------
+        str
+            ``name``, to use in a term.
+
+        Examples
+        --------
+        >>> m = TermModel()
+        >>> m.param("a", 2.0, Distribution.normal(2.0, 0.1)), m.param("a", 5.0)
+        ('a', 'a')
+        >>> m.values
+        {'a': 2.0}
+        """
         if name not in self.values:
             self.values[name] = float(value)
             if dist is not None and not dist.is_fixed:
@@ -78,10 +102,34 @@ class TermModel:
         return name
 
     def value(self, params: tuple[str, ...]) -> float:
+        """The product of the point values of ``params`` (1.0 for none).
+
+        Parameters
+        ----------
+        params : tuple of str
+            Registered parameter names.
+
+        Returns
+        -------
+        float
+        """
         return math.prod(self.values[p] for p in params)
 
     def expand(self, root: str) -> dict[tuple[str, ...], float]:
-        """Footprint of one declared unit of ``root`` as {params: weight} (paths expanded)."""
+        """Footprint of one declared unit of ``root`` as {params: weight} (paths expanded).
+
+        Parameters
+        ----------
+        root : str
+            The activity (product id) whose terms, and those of the in-plant products it
+            uses through :attr:`edges`, are expanded.
+
+        Returns
+        -------
+        dict
+            ``{parameter names: weight}``; each edge's parameter joins the names of
+            the child's terms, and its weight multiplies theirs.
+        """
         by_activity: dict[str, list[Term]] = {}
         for t in self.terms:
             by_activity.setdefault(t.activity, []).append(t)
@@ -100,6 +148,30 @@ class TermModel:
         return out
 
     def monte_carlo(self, weights: dict[tuple[str, ...], float], n: int, seed: Any) -> Any:
+        """Sample ``sum weight * prod(params)`` with :func:`monte_carlo_linear`.
+
+        Parameters
+        ----------
+        weights : dict
+            ``{parameter names: weight}``, e.g. from :meth:`expand`; the weight is in
+            the unit of the result per unit of the product of the parameters.
+        n : int
+            Number of draws.
+        seed : int, numpy.random.Generator or None
+            Same seed, same inputs -> identical samples.
+
+        Returns
+        -------
+        MonteCarloResult
+            An empty ``weights`` gives samples of exactly 0.
+
+        Examples
+        --------
+        >>> m = TermModel()
+        >>> a = m.param("a", 2.0, Distribution.normal(2.0, 0.1))
+        >>> m.monte_carlo({(a,): 10.0}, 100, 0).deterministic
+        20.0
+        """
         used = {p for key in weights for p in key}
         values = {p: v for p, v in self.values.items() if p in used}  # registration order
         dists = {p: d for p, d in self.dists.items() if p in used}
@@ -112,14 +184,54 @@ class TermModel:
 def field_error(
     source: str | None, where: str, message: str, cls: type[GreenchainError] = InputError
 ) -> GreenchainError:
-    """An error naming the field ``where`` of the plant file."""
+    """An error naming the field ``where`` of the plant file.
+
+    Parameters
+    ----------
+    source : str, optional
+        The plant file's name.
+    where : str
+        The field, e.g. ``"products[0].footprint.materials[2].factor"``.
+    message : str
+        What is wrong.
+    cls : type, default InputError
+        The :class:`~greenchain.errors.GreenchainError` subclass to build.
+
+    Returns
+    -------
+    GreenchainError
+        The error, to be raised by the caller.
+    """
     return cls(message, field=where, source=source)
 
 
 def unit_quantity(
     value: Any, where: str, what: str, source: str | None, example: str = "0.25 kg"
 ) -> pint.Quantity:
-    """A plant-file value that must carry a unit (strings are parsed)."""
+    """A plant-file value that must carry a unit (strings are parsed).
+
+    Parameters
+    ----------
+    value : str or Quantity
+        The value as written, e.g. ``"20 kg"``.
+    where : str
+        Its field, named in errors.
+    what : str
+        What it is, named in the error for a missing unit.
+    source : str, optional
+        The plant file's name.
+    example : str, default "0.25 kg"
+        An example value shown in the error for a missing unit.
+
+    Returns
+    -------
+    Quantity
+
+    Examples
+    --------
+    >>> unit_quantity("20 kg", "materials[0].amount", "clay", None)
+    <Quantity(20, 'kilogram')>
+    """
     if isinstance(value, str):
         try:
             value = read_quantity(value, where)
@@ -133,7 +245,32 @@ def unit_quantity(
 def spread_level(
     x: Any, value: float, unit: Any, where: str, source: str | None
 ) -> tuple[float, bool]:
-    """(number, relative?) of an sd/low/high entry: a percentage or an absolute amount."""
+    """(number, relative?) of an sd/low/high entry: a percentage or an absolute amount.
+
+    Parameters
+    ----------
+    x : str, float or Quantity
+        The entry: ``"5 %"``, an absolute quantity or a number in ``unit``.
+    value : float
+        The point value the entry belongs to; not read here (a percentage is returned
+        as a fraction, which the caller scales by the value).
+    unit : pint.Unit or str
+        Unit of the point value; an absolute quantity is converted to it.
+    where : str
+        Field of the entry, named in errors.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    (float, bool)
+        The fraction (``True``: relative to the value) or the amount in ``unit``.
+
+    Examples
+    --------
+    >>> spread_level("5 %", 20.0, "kg", "sd", None)
+    (0.05, True)
+    """
     if isinstance(x, str):
         try:
             x = read_quantity(x, where)
@@ -170,7 +307,34 @@ UNCERTAINTY_KEYS = {
 def distribution_from_spec(
     spec: Any, value: float, unit: Any, where: str, source: str | None
 ) -> Distribution | None:
-    """Read one plant-file uncertainty mapping for ``value`` [``unit``] (see module notes)."""
+    """Read one plant-file uncertainty mapping for ``value`` in ``unit``.
+
+    The format is described in :mod:`greenchain.accounting.product_footprint`.
+
+    Parameters
+    ----------
+    spec : dict or None
+        The mapping, e.g. ``{"kind": "normal", "sd": "5 %"}``; None gives None.
+    value : float
+        The point value it describes, in ``unit``.
+    unit : pint.Unit or str
+        Unit of ``value``; absolute bounds are converted to it.
+    where : str
+        Field of the mapping, named in errors.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    Distribution or None
+        None for no spec and for kind ``none``.
+
+    Examples
+    --------
+    >>> d = distribution_from_spec({"kind": "normal", "sd": "5 %"}, 20.0, "kg", "u", None)
+    >>> d.kind, d.value, d.scale
+    ('normal', 20.0, 1.0)
+    """
     if spec is None:
         return None
     unit = unit_of(unit)
@@ -210,7 +374,29 @@ def distribution_from_spec(
 
 
 def split_uncertainty(spec: Any, main: str, where: str, source: str | None) -> tuple[Any, Any]:
-    """(spec of the amount/distance, spec of the factor) from a direct or nested mapping."""
+    """(spec of the amount/distance, spec of the factor) from a direct or nested mapping.
+
+    Parameters
+    ----------
+    spec : dict or None
+        ``{kind: ...}`` (the amount alone) or ``{main: {kind: ...}, factor: {kind: ...}}``.
+    main : str
+        Key of the amount in a nested mapping: ``"amount"`` or ``"distance"``.
+    where : str
+        Field of the mapping, named in errors.
+    source : str, optional
+        The plant file's name.
+
+    Returns
+    -------
+    tuple
+        The spec of the amount and that of the factor (each a dict or None).
+
+    Examples
+    --------
+    >>> split_uncertainty({"kind": "normal", "sd": "5 %"}, "amount", "u", None)
+    ({'kind': 'normal', 'sd': '5 %'}, None)
+    """
     if spec is None or (isinstance(spec, dict) and "kind" in spec):
         return spec, None
     if isinstance(spec, dict) and set(spec) <= {main, "factor"}:
@@ -221,5 +407,18 @@ def split_uncertainty(spec: Any, main: str, where: str, source: str | None) -> t
 
 
 def factor_distribution(f: factors.Factor) -> Distribution | None:
+    """The distribution of a database factor's stated uncertainty.
+
+    Parameters
+    ----------
+    f : Factor
+        A factor of :mod:`greenchain.data.factors`.
+
+    Returns
+    -------
+    Distribution or None
+        Read with :meth:`Distribution.from_bounds` from ``f.uncertainty``, in the
+        factor's unit; None if the factor states none.
+    """
     u = f.uncertainty
     return None if u is None else Distribution.from_bounds(u.kind, f.value, u.low, u.high)

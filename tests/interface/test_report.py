@@ -15,11 +15,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 @pytest.fixture(scope="module")
-def tile():
-    return gc.load_plant(gc.example_path("tile_plant.yaml"))
-
-
-@pytest.fixture(scope="module")
 def html_report(tile, tmp_path_factory):
     path = tmp_path_factory.mktemp("report") / "report.html"
     with warnings.catch_warnings():

@@ -17,7 +17,7 @@ import yaml
 
 from greenchain import Q_
 
-FACTORS = Path(__file__).resolve().parent.parent / "factors"
+FACTORS = Path(__file__).resolve().parents[2] / "factors"
 
 COLUMNS = [
     "key",

@@ -14,21 +14,11 @@ pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 
 @pytest.fixture(scope="module")
-def tile():
-    return gc.load_plant(gc.example_path("tile_plant.yaml"))
-
-
-@pytest.fixture(scope="module")
 def bare(tile):
     """The tile plant without its green_factory section (no evidence, no platform data)."""
     data = tile.data.model_copy(deep=True)
     data.green_factory = {}
     return type(tile)(data)
-
-
-@pytest.fixture(scope="module")
-def dyeing():
-    return gc.load_plant(gc.example_path("dyeing_mill.yaml"))
 
 
 def test_indicators_from_the_plant_file(tile):

@@ -83,16 +83,6 @@ def plant_from(path: Path, **sections) -> Plant:
 
 
 @pytest.fixture(scope="module")
-def tile() -> Plant:
-    return gc.load_plant(TILE)
-
-
-@pytest.fixture(scope="module")
-def dyeing() -> Plant:
-    return gc.load_plant(DYEING)
-
-
-@pytest.fixture(scope="module")
 def tables(tile, dyeing):
     return {"tile": quiet(plant_retrofits, tile), "dyeing": quiet(plant_retrofits, dyeing)}
 
