@@ -34,7 +34,7 @@ def inventory_at_basis(
     Returns
     -------
     InventoryResult
-        Rows in [tCO2e], including empty energy entries and the process emissions.
+        The energy, export and process-emission rows, with ``co2e_t`` [tCO2e].
     """
     records = plant_records(data, source, keep_empty=True)
     if records.empty:
