@@ -117,12 +117,12 @@ def co2e_conversion(units: list[Any], where: str, message: str, source: str | No
     >>> co2e_conversion(["t", "kgCO2e/kg"], "factor", "bad factor", None)
     1000.0
     """
-    q = Q_(1.0, "")
-    for u in units:
-        q = q * (u if isinstance(u, pint.Quantity) else Q_(1.0, u))
     try:
+        q = Q_(1.0, "")
+        for u in units:
+            q = q * (u if isinstance(u, pint.Quantity) else Q_(1.0, u))
         return float(q.m_as("kgCO2e"))
-    except pint.errors.DimensionalityError:
+    except (pint.errors.DimensionalityError, pint.errors.OffsetUnitCalculusError):
         raise field_error(
             source, where, f"{message} (the product is {q.units:~P}, not kgCO2e)", UnitError
         ) from None

@@ -27,6 +27,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
 import pint
 
 from greenchain.accounting.uncertainty.distributions import Distribution
@@ -239,6 +240,15 @@ def unit_quantity(
             raise field_error(source, where, f"cannot read {value!r} as a quantity") from None
     if not isinstance(value, pint.Quantity) or value.units == ureg.dimensionless:
         raise field_error(source, where, f"{what}: give it with a unit, e.g. '{example}'")
+    if np.ndim(value.magnitude) or not np.isfinite(value.magnitude):
+        raise field_error(source, where, f"{what}: expected one finite value, got {value:~P}")
+    if value.check("[temperature]"):
+        raise field_error(
+            source,
+            where,
+            f"{what}: a temperature is not an amount; give it as e.g. '{example}'",
+            UnitError,
+        )
     return value
 
 
@@ -341,7 +351,7 @@ def distribution_from_spec(
     if not isinstance(spec, dict) or "kind" not in spec:
         raise field_error(source, where, "expected a mapping such as {kind: normal, sd: '5 %'}")
     kind = spec["kind"]
-    if kind not in UNCERTAINTY_KEYS:
+    if not isinstance(kind, str) or kind not in UNCERTAINTY_KEYS:
         raise field_error(source, f"{where}.kind", f"kind must be one of {tuple(UNCERTAINTY_KEYS)}")
     extra = set(spec) - {"kind"} - UNCERTAINTY_KEYS[kind]
     missing = UNCERTAINTY_KEYS[kind] - set(spec) if kind != "lognormal" else set()

@@ -20,6 +20,12 @@ import pint
 
 from greenchain.accounting.energy import plant_energy
 from greenchain.data.plant_file import ENERGY_CARRIERS_SPECIAL, EnergyEntry, PlantData
+from greenchain.decisions.retrofit._inputs import (
+    PROFILE_ARGUMENTS,
+    is_sequence,
+    operating_hours,
+    short_repr,
+)
 from greenchain.decisions.retrofit.catalogue import (
     Measure,
     get_measure,
@@ -31,6 +37,7 @@ from greenchain.errors import (
     GreenchainWarning,
     InputError,
     OutOfRangeError,
+    UnitError,
     UnverifiedDataWarning,
     caveat,
     collect_caveats,
@@ -490,7 +497,7 @@ def _model_group(
         where.update(opt_where)
         hours = more.get("hours")
         if spec.stream_argument:
-            h = _HOURS_PER_YEAR if hours is None else float(Q_(hours, "h").m_as("h"))
+            h = _HOURS_PER_YEAR if hours is None else operating_hours(hours, more_where, ctx.source)
             gj = stream_gj * float(share or 0.0) / count
             args[spec.stream_argument] = Q_(gj / h, "GJ/h").to("kW")
         result = _call(ctx, m, spec.function, args, where, eff)
@@ -504,7 +511,7 @@ def _model_group(
                 if hours is None:
                     incomplete.append(f"{name}: hours")
                     continue
-                q = q * Q_(hours, "h")
+                q = q * Q_(operating_hours(hours, more_where, ctx.source), "h")
             for d in spec.divide_by:
                 eta = _fraction_input(more[d], more_where[d], ctx.source)
                 if eta == 0:
@@ -532,9 +539,23 @@ def _model_group(
 
 
 def _call(ctx: Context, m: Measure, path: str, args: dict, where: dict, eff: Effect) -> Any:
+    for name, value in args.items():
+        if is_sequence(value) and name not in PROFILE_ARGUMENTS:
+            raise InputError(
+                f"{m.id}: expected one value, got {short_repr(value)}",
+                field=where.get(name, name),
+                source=ctx.source,
+            )
     with collect_caveats() as caught:  # the model's caveats become the effect's notes
         try:
             result = model_function(path)(**args)
+        except (pint.errors.DimensionalityError, pint.errors.OffsetUnitCalculusError) as exc:
+            # a plant-file value with a unit of the wrong kind reached the model
+            raise UnitError(
+                f"{m.id} ({path.rsplit('.', 1)[1]}): {exc}",
+                field=", ".join(str(where.get(n, n)) for n in args),
+                source=ctx.source,
+            ) from None
         except GreenchainError as exc:
             arg = getattr(exc, "field", None)
             raise type(exc)(
