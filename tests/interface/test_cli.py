@@ -83,6 +83,7 @@ EXPECTED_COMMANDS = [
     "report",
     "template",
     "export",
+    "check",
 ]
 
 
@@ -277,3 +278,27 @@ def test_energy_table(capsys):
 def test_factor_datasets_json(capsys):
     assert main(["factors", "datasets", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["datasets"]
+
+
+def test_json_output_is_strict_json_without_nan():
+    """A blank (NaN) in a result prints as null: the output parses with a strict reader."""
+    import argparse
+    import io
+    import json
+    from contextlib import redirect_stdout
+
+    import numpy as np
+
+    from greenchain.interface.cli._output import emit
+
+    summary = {"a": float("nan"), "b": [1.0, float("inf"), np.float64("nan")], "c": np.float64(2.5)}
+    out = io.StringIO()
+    with redirect_stdout(out):
+        emit(argparse.Namespace(format="json"), None, summary)
+    text = out.getvalue()
+    assert "NaN" not in text and "Infinity" not in text
+    assert json.loads(text, parse_constant=lambda c: pytest.fail(c)) == {
+        "a": None,
+        "b": [1.0, None, None],
+        "c": 2.5,
+    }

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -93,7 +94,11 @@ def emit(
     """
     fmt = getattr(args, "format", "table")
     if fmt == "json":
-        print(json.dumps(summary, ensure_ascii=False, indent=2, default=_jsonable))
+        # strict JSON: a blank (NaN) prints as null, never as the invalid NaN/Infinity
+        text = json.dumps(
+            _finite(summary), ensure_ascii=False, indent=2, default=_jsonable, allow_nan=False
+        )
+        print(text)
     elif fmt == "csv":
         table.to_csv(sys.stdout, index=False)
     else:
@@ -107,6 +112,20 @@ def emit(
             print(table.to_string(index=False))
         for text in summary.get("warnings", []):
             print(f"warning: {text}")
+
+
+def _finite(value: Any) -> Any:
+    """``value`` with every NaN or infinite float (also numpy's) replaced by None."""
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    if isinstance(value, float) or (hasattr(value, "item") and getattr(value, "ndim", 1) == 0):
+        number = value.item() if hasattr(value, "item") else value
+        if isinstance(number, float) and not math.isfinite(number):
+            return None
+        return number
+    return value
 
 
 def _jsonable(value: Any) -> Any:
