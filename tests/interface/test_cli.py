@@ -302,3 +302,19 @@ def test_json_output_is_strict_json_without_nan():
         "b": [1.0, None, None],
         "c": 2.5,
     }
+
+
+def test_an_unexpected_exception_is_one_line_and_exit_3(monkeypatch, capsys):
+    """A defect reaches the user as one line (no traceback) and a distinct exit status."""
+    from greenchain.interface import cli
+    from greenchain.interface.cli import inventory
+
+    def broken(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(inventory, "run", broken)
+    monkeypatch.delenv("GREENCHAIN_DEBUG", raising=False)
+    status = cli.main(["inventory", "plant.yaml"])
+    err = capsys.readouterr().err
+    assert status == 3
+    assert err.count("\n") == 1 and "RuntimeError: boom" in err and "Traceback" not in err

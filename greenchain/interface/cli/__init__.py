@@ -25,6 +25,7 @@ input) or 1 (other greenchain errors); never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Sequence
@@ -32,6 +33,7 @@ from collections.abc import Sequence
 from greenchain import __version__
 from greenchain.errors import GreenchainError, InputError
 from greenchain.interface.cli import (
+    check,
     energy,
     excel,
     factors,
@@ -47,7 +49,7 @@ __all__ = ["main", "build_parser", "emit", "COMMANDS"]
 
 #: The command modules, in the order ``--help`` lists them (``excel`` adds
 #: ``template`` and ``export``).
-COMMANDS = (inventory, energy, factors, footprint, retrofit, score, report, excel)
+COMMANDS = (inventory, energy, factors, footprint, retrofit, score, report, excel, check)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -86,7 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     int
         The exit status: 0 on success, 2 for bad input (a
         :class:`~greenchain.errors.InputError`, or bad arguments), 1 for other
-        greenchain errors.
+        greenchain errors, 3 for an internal error (a defect, shown in one line;
+        ``GREENCHAIN_DEBUG=1`` shows the traceback).
     """
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -101,6 +104,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             # `greenchain ... | head`: the reader has gone; not an error
             return 0
+        except (OSError, UnicodeError) as exc:
+            # a file that cannot be read or written: the user's to fix, one line
+            print(f"greenchain: error: {exc}", file=sys.stderr)
+            return 2
+        except Exception as exc:  # noqa: BLE001 - a defect of greenchain, reported in one line
+            if os.environ.get("GREENCHAIN_DEBUG"):
+                raise
+            print(
+                f"greenchain: internal error ({type(exc).__name__}: {exc}); please report it "
+                "with the input file (GREENCHAIN_DEBUG=1 shows the traceback)",
+                file=sys.stderr,
+            )
+            return 3
 
 
 if __name__ == "__main__":  # pragma: no cover
