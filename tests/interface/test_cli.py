@@ -83,7 +83,6 @@ EXPECTED_COMMANDS = [
     "report",
     "template",
     "export",
-    "check",
 ]
 
 
