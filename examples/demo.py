@@ -91,8 +91,9 @@ def main() -> int:
         f"CO2e avoided {inventory.total.magnitude - after.inventory().total.magnitude:,.0f} t/yr"
     )
     print(
-        f"Green-factory score  {score.total:12.2f} -> {after_score.total:.2f} "
-        f"of {score.max_total:.2f} (GB/T 36132-2025; points unverified)"
+        f"Green-factory score  {score.total:12.2f} -> {after_score.total:.2f} of "
+        f"{score.max_total:.0f} (GB/T 36132-2025 Annex C example weights; "
+        f"{score.assessable_total:.0f} points assessable)"
     )
     print("Key factors (source, status):")
     for key in ("fuel.natural_gas.ncv", "fuel.natural_gas.carbon_content", "electricity.grid"):

@@ -33,6 +33,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, TypeAlias
 
@@ -54,6 +55,8 @@ __all__ = [
     "fraction",
     "nonnegative",
     "read_quantity",
+    "read_rate",
+    "normalise_unit_text",
     "QuantityLike",
 ]
 
@@ -122,10 +125,54 @@ _parse_unit = functools.lru_cache(maxsize=1024)(ureg.Unit)
 
 
 _NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
+#: A comma between digit groups: 7,500,000 (also after NFKC of the full-width comma).
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+#: m3, cm2, km2 ... written without a caret (not Nm3, which is its own unit, nor 万m3).
+_BARE_POWER = re.compile(r"(?<![\w^])([kcdm]?m)([23])(?![\w.])")
+#: 万m^3, 万 Nm3: the 万 units are single names in factors/units.txt.
+_WAN = re.compile(r"万\s*(N?m)\s*(?:\^|\*\*)\s*([23])|万\s+")
+
+
+def normalise_unit_text(text: str) -> str:
+    """Rewrite a quantity as people type it into the form pint reads.
+
+    The one normaliser at the input boundary (every text quantity passes through
+    :func:`parse_quantity`): Unicode NFKC (superscripts ``m³`` → ``m3``, full-width
+    ``８％`` → ``8%``, ``℃`` → ``°C``), thousands separators removed
+    (``7,500,000``), ``m3``/``m2`` read as ``m^3``/``m^2`` (``Nm3`` stays normal cubic
+    metres), the minus sign and the middle dot made ASCII. Chinese unit names
+    (``万kWh``, ``万m3``, ``吨标煤``, ``元``, ``千瓦时``, ``度`` ...) are pint definitions
+    in ``factors/units.txt``, not rewritten here.
+
+    Parameters
+    ----------
+    text : str
+        A number and unit (``"7,500,000 m³"``) or a unit (``"元/m³"``).
+
+    Returns
+    -------
+    str
+        The text pint parses (``"7500000 m^3"``, ``"元/m^3"``).
+
+    Examples
+    --------
+    >>> normalise_unit_text("7,500,000 Nm³")
+    '7500000 Nm3'
+    >>> normalise_unit_text("75 万m³"), normalise_unit_text("4.2 元/m3")
+    ('75 万m3', '4.2 元/m^3')
+    """
+    out = unicodedata.normalize("NFKC", text).strip()
+    out = out.replace("\u2212", "-").replace("·", "*").replace("×", "*")
+    out = _THOUSANDS.sub("", out)
+    out = _WAN.sub(lambda m: f"万{m.group(1)}{m.group(2)}" if m.group(1) else "万", out)
+    return _BARE_POWER.sub(r"\1^\2", out)
 
 
 def parse_quantity(text: str) -> pint.Quantity:
-    """Read ``"4000 m^3"`` or ``"90 degC"`` (offset units included) as a Quantity.
+    """Read ``"4000 m^3"``, ``"90 degC"``, ``"750 万kWh"`` or ``"8%"`` as a Quantity.
+
+    The text passes through :func:`normalise_unit_text` first (superscripts,
+    thousands separators, ``m3``); Chinese unit names are pint definitions.
 
     Parameters
     ----------
@@ -140,7 +187,12 @@ def parse_quantity(text: str) -> pint.Quantity:
     --------
     >>> parse_quantity("90 degC").to("K")
     <Quantity(363.15, 'kelvin')>
+    >>> parse_quantity("750 万kWh").to("MWh")
+    <Quantity(7500.0, 'megawatt_hour')>
+    >>> parse_quantity("7,500,000 m³").to("wan_Nm3")
+    <Quantity(750.0, 'ten_thousand_normal_cubic_meter')>
     """
+    text = normalise_unit_text(text)
     match = _NUMBER_UNIT.match(text)
     if match:  # number then unit: no arithmetic on offset units
         number, unit = match.groups()
@@ -454,3 +506,61 @@ def nonnegative(value: QuantityLike, unit: str | pint.Unit, name: str) -> np.nda
     2000.0
     """
     return check_range(magnitude(value, unit, name), name, low=0.0, unit=str(unit))
+
+
+def read_rate(value: Any, name: str, *, source: str | None = None) -> Any:
+    """Read a rate or fraction as people write it: ``0.08``, ``"8%"``, ``"8 %"``.
+
+    A plain number above 1 is refused with a hint ("did you mean 8 %?"): a
+    discount rate typed as 8 must never be read as 800 %. Percent text and
+    Quantities in percent are converted to a fraction. ``None`` passes through, and
+    so do values of other types (the schema's own checks then name them).
+
+    Parameters
+    ----------
+    value : float, str or pint.Quantity
+        The rate [dimensionless]: a fraction, or text/Quantity in percent.
+    name : str
+        Field name used in error messages.
+    source : str, optional
+        File (or sheet and cell) the value came from, for error messages.
+
+    Returns
+    -------
+    float or any
+        The fraction (``0.08``), or ``value`` unchanged when it is not a number.
+
+    Raises
+    ------
+    OutOfRangeError
+        A number above 1 without a percent sign, naming ``name``.
+    InputError
+        Text that is not a number or a percentage.
+
+    Examples
+    --------
+    >>> read_rate("8%", "discount_rate"), read_rate(0.08, "discount_rate")
+    (0.08, 0.08)
+    >>> read_rate(8, "discount_rate")
+    Traceback (most recent call last):
+    ...
+    greenchain.errors.OutOfRangeError: discount_rate: 8 is a fraction of 800 %; did you mean 8 %? Write 0.08 or 8%
+    """
+    if isinstance(value, str):
+        value = read_quantity(value, name, source=source)
+    if isinstance(value, pint.Quantity) and value.units == ureg.dimensionless:  # "8"
+        value = value.magnitude
+    elif isinstance(value, pint.Quantity):
+        if not value.dimensionless:
+            raise UnitError(f"expected a fraction or a percentage, got {value:~P}", field=name)
+        return round(float(value.m_as("")), 12)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return value
+    if value > 1:
+        raise OutOfRangeError(
+            f"{value:g} is a fraction of {value * 100:g} %; did you mean {value:g} %? "
+            f"Write {value / 100:g} or {value:g}%",
+            field=name,
+            source=source,
+        )
+    return value

@@ -300,7 +300,7 @@ def combustion_non_co2(
     Returns
     -------
     dict
-        ``{"CH4": Quantity [t], "N2O": Quantity [t]}``; empty if IPCC gives no default for the
+        ``{"CH4": Quantity [t], "N2O": Quantity [t]}``; empty if no default is shipped for the
         fuel (a :class:`~greenchain.errors.FallbackWarning` caveat says so).
 
     Notes
@@ -337,7 +337,7 @@ def combustion_non_co2(
         used = {gas: ipcc_non_co2_factor(ipcc, gas, sector) for gas in ("CH4", "N2O")}
     except factors.FactorNotFound:
         caveat(
-            f"IPCC 2006 gives no {sector} CH4/N2O default for {ipcc!r} (fuel {fuel!r}); CO2 only",
+            f"no IPCC 2006 {sector} CH4/N2O default shipped for {ipcc!r} (fuel {fuel!r}); CO2 only",
             factors.FallbackWarning,
         )
         return out

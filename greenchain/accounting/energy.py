@@ -31,9 +31,11 @@ from greenchain.data import factors
 from greenchain.data.plant_file import PlantData
 from greenchain.errors import (
     Caveat,
+    FallbackWarning,
     GreenchainError,
     InputError,
     UnitError,
+    caveat,
     collect_caveats,
     emit_caveats,
 )
@@ -80,6 +82,7 @@ def coefficient(
     basis: str = "equal_value",
     generation_coal_rate: Any = None,
     fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
+    heat_supply_rate: Any = None,
 ) -> tuple[pint.Quantity, factors.Factor | None, str]:
     """Return the standard-coal coefficient of a carrier, its factor and how it was chosen.
 
@@ -95,6 +98,11 @@ def coefficient(
         standard coal per kWh (gce/kWh) [g/kWh], > 0.
     fuel_dataset : str, default "GB/T 32150-2015"
         Fuel table used when a fuel has no GB/T 2589 row (coefficient = NCV / 29.3076 MJ).
+    heat_supply_rate : Quantity or float, optional
+        For the equivalent value of heat (热力等价值, "按供热煤耗计算"): the supplier's
+        heat-supply coal rate, kilograms of standard coal per GJ of heat [kg/GJ], > 0
+        (e.g. 34.12 / 0.80 for a boiler of 80 % efficiency). Without it, heat stays at its
+        equal value on either basis (with a caveat on ``equivalent_value``).
 
     Returns
     -------
@@ -130,7 +138,22 @@ def coefficient(
         f = factors.get("standard_coal.electricity", basis="equal_value")
         return f.quantity, f, "equal value (当量值)"
     if carrier in ("heat", "steam", "hot_water"):
+        if basis == "equivalent_value" and heat_supply_rate is not None:
+            rate = check_range(
+                magnitude(heat_supply_rate, "kg/GJ", "heat_supply_rate"),
+                "heat_supply_rate",
+                low=0,
+                low_inclusive=False,
+            )
+            return Q_(float(rate) / 1000.0, "kgce/MJ"), None, "heat at equivalent value (等价值)"
         f = factors.get("standard_coal.heat", basis="equal_value")
+        if basis == "equivalent_value":
+            caveat(
+                "heat at its equal value: give heat_supply_rate (供热煤耗, kgce/GJ) for its "
+                "equivalent value",
+                FallbackWarning,
+                field="heat_supply_rate",
+            )
         return f.quantity, f, "heat at equal value"
     row = FUEL_TO_GBT2589.get(carrier, carrier)
     hits = factors.search(key=f"standard_coal.{row}")
@@ -372,6 +395,7 @@ def from_records(
     generation_coal_rate: Any = None,
     fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
     source: str | None = None,
+    heat_supply_rate: Any = None,
 ) -> EnergyResult:
     """Comprehensive energy consumption of activity records (same columns as the inventory).
 
@@ -394,6 +418,9 @@ def from_records(
         Fuel table used for fuels without a GB/T 2589 row and for measured NCVs.
     source : str, optional
         The plant file's name, named in messages.
+    heat_supply_rate : Quantity or float, optional
+        For ``equivalent_value``: the heat-supply coal rate of purchased heat [kg/GJ] (see
+        :func:`coefficient`).
 
     Returns
     -------
@@ -449,6 +476,7 @@ def from_records(
                     basis=basis,
                     generation_coal_rate=generation_coal_rate,
                     fuel_dataset=fuel_dataset,
+                    heat_supply_rate=heat_supply_rate,
                 )
                 value = (q * coef).m_as("tce")
                 m = measured[rows]
@@ -487,6 +515,7 @@ def from_records(
             "basis": basis,
             "generation_coal_rate": generation_coal_rate,
             "fuel_dataset": fuel_dataset,
+            "heat_supply_rate": heat_supply_rate,
         },
         caveats=list(caught),
     )
@@ -502,7 +531,8 @@ def plant_energy(data: PlantData, source: str | None = None, **options: Any) -> 
     source : str, optional
         The plant file's name, named in messages.
     **options
-        As :func:`from_records` (``basis``, ``generation_coal_rate``, ``fuel_dataset``).
+        As :func:`from_records` (``basis``, ``generation_coal_rate``, ``heat_supply_rate``,
+        ``fuel_dataset``).
 
     Returns
     -------

@@ -47,6 +47,7 @@ import pint
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, model_validator
 
 from greenchain._resources import data_path, data_root
+from greenchain.data.names import county_aliases, unknown_region
 from greenchain.data.tables import STATUSES, sources
 from greenchain.data.vocabulary import GRID_BASES
 from greenchain.errors import (
@@ -412,6 +413,7 @@ def _regions() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
             for alias in names:
                 if alias.strip():
                     aliases[alias.strip().casefold()] = name
+    aliases.update({k: v for k, v in county_aliases().items() if k not in aliases})  # 晋江
     return aliases, rows
 
 
@@ -447,12 +449,7 @@ def normalise_region(region: str | None) -> str | None:
     key = str(region).strip().casefold()
     if key in aliases:
         return aliases[key]
-    known = sorted({v for v in aliases.values()})
-    close = difflib.get_close_matches(str(region), known, n=5, cutoff=0.5)
-    raise InputError(
-        f"unknown region {region!r}" + (f"; did you mean {', '.join(close)}?" if close else ""),
-        field="region",
-    )
+    raise InputError(unknown_region(str(region), aliases, _regions()[1]), field="region")
 
 
 def _describe(f: Factor) -> str:
@@ -587,8 +584,8 @@ def grid_electricity(
     basis : {"average", "fossil", "excluding_market_nonfossil", "ets", "lifecycle"}
         ``average`` (for purchased electricity in inventories), ``fossil`` and
         ``excluding_market_nonfossil`` are the three series of [1]_; ``ets`` the national
-        value of the ETS reporting notices [2]_; ``lifecycle`` the carbon-footprint factor
-        for product footprints [3]_.
+        value of the ETS reporting notices [2]_ (both national only: any region gets the
+        national factor, with a caveat); ``lifecycle`` the footprint factor [3]_.
 
     Returns
     -------
@@ -622,6 +619,9 @@ def grid_electricity(
         for f in _by_key("electricity.grid")
         if f.basis == basis and (f.region or "").casefold() == (name or "").casefold()
     ]
+    if not candidates and basis in ("ets", "excluding_market_nonfossil") and name != "China":
+        caveat(f"the {basis} grid factor is national: using China's for {name}", FallbackWarning)
+        return grid_electricity("national", year, basis)
     if not candidates:
         raise FactorNotFound(
             f"no {basis} grid factor for region {region!r}",

@@ -38,9 +38,10 @@ from pydantic import (
     model_validator,
 )
 
+from greenchain.data.names import carrier_validator, gas_validator, sector_validator, year_validator
 from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES
 from greenchain.errors import InputError
-from greenchain.units import Q_, parse_quantity
+from greenchain.units import Q_, parse_quantity, read_rate
 
 __all__ = [
     "PlantData",
@@ -54,6 +55,7 @@ __all__ = [
     "validation_error",
     "PlantLike",
     "plant_data",
+    "dyeing_fabric_class",
     "SECTORS",
     "BOUNDARIES",
     "ALLOCATIONS",
@@ -96,6 +98,8 @@ def amount_validator(value: Any) -> Any:
             raise ValueError(f"cannot read {value!r} as a quantity") from exc
     else:
         raise ValueError(f"expected a quantity such as '100 t' or {{value, unit}}, got {value!r}")
+    if isinstance(q, pint.Quantity) and str(q.units) == "dimensionless":  # "7,500,000"
+        q = q.magnitude
     magnitude = q.magnitude if isinstance(q, pint.Quantity) else q
     if isinstance(magnitude, int | float):
         if not math.isfinite(magnitude):
@@ -109,6 +113,21 @@ def amount_validator(value: Any) -> Any:
 Amount = Annotated[Any, BeforeValidator(amount_validator)]
 
 
+def _rate(value: Any) -> Any:
+    try:  # "8%" -> 0.08; a plain 8 is refused ("did you mean 8 %?"), never 800 %
+        return read_rate(value, "rate")
+    except InputError as exc:
+        raise ValueError(exc.message) from None
+
+
+#: A fraction or rate: 0.08, "8%" or "8 %" (a plain number above 1 is an error).
+Rate = Annotated[float, BeforeValidator(_rate)]
+#: A year: 2024 or "2024年".
+Year = Annotated[int, BeforeValidator(year_validator)]
+#: A carrier id; Chinese names (天然气, 电力) are read as their ids.
+Carrier = Annotated[str, BeforeValidator(carrier_validator)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(
         extra="forbid", arbitrary_types_allowed=True, str_strip_whitespace=True
@@ -120,8 +139,8 @@ class PlantInfo(_Model):
 
     name: str
     region: str = Field(description="Province or grid region, English or Chinese")
-    year: int = Field(description="Reporting (data) year")
-    sector: Literal[SECTORS] = "other"  # type: ignore[valid-type]
+    year: Year = Field(description="Reporting (data) year")
+    sector: Annotated[Literal[SECTORS], BeforeValidator(sector_validator)] = "other"  # type: ignore[valid-type]
     name_zh: str | None = None
     currency: str = "CNY"
     id: str | None = None
@@ -167,9 +186,45 @@ class FootprintSpec(_Model):
     materials: list[MaterialInput] = []
     packaging: list[MaterialInput] = []
     waste: list[MaterialInput] = []
-    energy_share: float | None = Field(default=None, ge=0, le=1)  # share of plant energy
-    primary_data_share: float | None = Field(default=None, ge=0, le=1)
+    energy_share: Rate | None = Field(default=None, ge=0, le=1)  # share of plant energy
+    primary_data_share: Rate | None = Field(default=None, ge=0, le=1)
     reference_period: str | None = None
+
+
+def dyeing_fabric_class(name: Any) -> str:
+    """The fabric class of the dyeing norm (印染行业规范条件) for ``attributes.fabric``.
+
+    Parameters
+    ----------
+    name : str
+        A class id (``woven``, ``yarn_knit``, ``silk``, ``worsted_wool``) or a Chinese or
+        English name of ``factors/dyeing-norm-2017_fabric-classes.csv`` (``针织物``).
+
+    Returns
+    -------
+    str
+        The class id.
+
+    Raises
+    ------
+    ValueError
+        For a name of no class (the message lists the classes and their Chinese names).
+
+    Examples
+    --------
+    >>> dyeing_fabric_class("纱线、针织物"), dyeing_fabric_class("knit")
+    ('yarn_knit', 'yarn_knit')
+    """
+    from greenchain.data.tables import read_table
+
+    rows = read_table("dyeing-norm-2017_fabric-classes.csv")
+    text = str(name).strip()
+    for row in rows:
+        names = [row["fabric"], row["name_zh"], *row["aliases"].split("|")]
+        if text.lower() in (n.strip().lower() for n in names if n.strip()):
+            return row["fabric"]
+    valid = ", ".join(f"{r['fabric']} ({r['name_zh']})" for r in rows)
+    raise ValueError(f"unknown fabric {text!r} of the dyeing norm; valid: {valid}")
 
 
 class Product(_Model):
@@ -183,6 +238,13 @@ class Product(_Model):
     value: Amount | None = None  # output value (e.g. "3000 wan_yuan"), economic allocation
     attributes: dict[str, Any] = {}
     footprint: FootprintSpec | None = None
+
+    @field_validator("attributes")
+    @classmethod
+    def _fabric_class(cls, v: dict[str, Any]) -> dict[str, Any]:
+        if v.get("fabric") is None:
+            return v
+        return {**v, "fabric": dyeing_fabric_class(v["fabric"])}
 
     @field_validator("output")
     @classmethod
@@ -198,13 +260,13 @@ class Measured(_Model):
 
     ncv: Amount | None = None
     carbon_content: Amount | None = None
-    oxidation_rate: float | None = Field(default=None, gt=0, le=1)
+    oxidation_rate: Rate | None = Field(default=None, gt=0, le=1)
 
 
 class EnergyEntry(_Model):
     """``energy[]``: energy bought or produced on site and used."""
 
-    carrier: str
+    carrier: Carrier
     amount: Amount
     use: str | None = None
     product: str | None = None  # sub-metered to one product
@@ -223,7 +285,9 @@ class EnergyEntry(_Model):
 class ExportEntry(_Model):
     """``exports[]``: electricity or heat sold or handed over outside the boundary."""
 
-    carrier: Literal["electricity", "heat", "steam", "hot_water"]
+    carrier: Annotated[
+        Literal["electricity", "heat", "steam", "hot_water"], BeforeValidator(carrier_validator)
+    ]
     amount: Amount
     enthalpy: Amount | None = None
     temperature: Amount | None = None
@@ -245,8 +309,8 @@ class ProcessEmission(_Model):
     raw_material: Amount | None = None
     fractions: dict[str, Amount] | None = None
     dataset: str | None = None
-    calcination_fraction: float = Field(default=1.0, ge=0, le=1)
-    utilisation: float = Field(default=1.0, ge=0, le=1)
+    calcination_fraction: Rate = Field(default=1.0, ge=0, le=1)
+    utilisation: Rate = Field(default=1.0, ge=0, le=1)
     volume: Amount | None = None
     cod_in: Amount | None = None
     cod_out: Amount | None = None
@@ -254,9 +318,9 @@ class ProcessEmission(_Model):
     sludge: Amount | None = None
     recovered: Amount | None = None
     b0: Amount | None = None
-    mcf: float | None = Field(default=None, ge=0, le=1)
+    mcf: Rate | None = Field(default=None, ge=0, le=1)
     system: str | None = None
-    gas: str | None = None
+    gas: Annotated[str | None, BeforeValidator(gas_validator)] = None
     amount: Amount | None = None
     factor: str | Amount | None = None  # explicit CO2e factor per unit of the main input
     factor_source: str | None = None
@@ -300,10 +364,10 @@ class Equipment(_Model):
 class Finance(_Model):
     """``finance``: defaults for retrofit finance."""
 
-    discount_rate: float = Field(default=0.08, gt=-1)
-    escalation: float = Field(default=0.0, gt=-1)
-    debt_ratio: float = Field(default=0.0, ge=0, le=1)
-    debt_rate: float = Field(default=0.0, ge=0)
+    discount_rate: Rate = Field(default=0.08, gt=-1)
+    escalation: Rate = Field(default=0.0, gt=-1)
+    debt_ratio: Rate = Field(default=0.0, ge=0, le=1)
+    debt_rate: Rate = Field(default=0.0, ge=0)
     debt_term: int = Field(default=0, ge=0)
 
 
@@ -335,7 +399,7 @@ class Project(_Model):
     """``projects[]``: green/low-carbon retrofit projects done in the last years."""
 
     name: str
-    year: int
+    year: Year
     investment: Amount | None = None
     measure: str | None = None
 
@@ -351,7 +415,7 @@ class RetrofitOption(_Model):
 
     capex: Amount | None = None
     lifetime: int | None = Field(default=None, gt=0)
-    saving_fraction: float | None = Field(default=None, ge=0, le=1)
+    saving_fraction: Rate | None = Field(default=None, ge=0, le=1)
     selected: bool = False
     source: str | None = None
 
@@ -382,6 +446,11 @@ class PlantData(_Model):
     economics: Economics = Economics()
     retrofit_options: dict[str, RetrofitOption] = {}
     green_factory: dict[str, Any] = {}
+
+    @field_validator("prices", mode="before")
+    @classmethod
+    def _price_carriers(cls, v: Any) -> Any:  # 天然气: 4.2 元/m3 -> natural_gas
+        return {carrier_validator(k): p for k, p in v.items()} if isinstance(v, dict) else v
 
     @model_validator(mode="after")
     def _references(self) -> PlantData:

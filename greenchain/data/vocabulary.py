@@ -25,6 +25,7 @@ __all__ = [
     "RETROFIT_INTERACTIONS",
     "CO2_BASES",
     "DEFAULT_SCHEME",
+    "REGIMES",
 ]
 
 #: Verification status of every shipped number (DESIGN.md).
@@ -48,3 +49,9 @@ RETROFIT_INTERACTIONS = ("package", "alone")
 CO2_BASES = ("location", "market")
 #: The green-factory scheme scored unless another is asked for.
 DEFAULT_SCHEME = "GB/T 36132-2025"
+#: Reporting regimes shipped as ``factors/regimes/<name>.yaml`` (a user's regime file is
+#: given by its path): GB/T 32150 enterprise report, NDRC sector guideline, Fujian pilot
+#: ETS, GHG Protocol corporate standard, ISO 14064-1.
+REGIMES = ("gbt32150", "ndrc_guideline", "fujian_ets", "ghg_protocol", "iso14064")
+#: GB/T 2589 bases of comprehensive energy: equal value (当量值) or equivalent value (等价值).
+ENERGY_BASES = ("equal_value", "equivalent_value")

@@ -31,8 +31,9 @@ import numpy as np
 import pandas as pd
 import pint
 
+from greenchain.data.plant_file import dyeing_fabric_class
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import FactorNotFound, InputError, UnverifiedDataWarning, caveat
+from greenchain.errors import FactorNotFound, InputError, UnitError, UnverifiedDataWarning, caveat
 from greenchain.processes.boilers import gb24500_level
 from greenchain.processes.compressed_air import gb19153_level
 from greenchain.processes.motors import gb18613_level
@@ -381,7 +382,8 @@ def dyeing_norm_check(
         (e.g. ``Q_(800, "MJ/hundred_metre")``); plain numbers are read in the limit's unit.
     fabric : str
         ``"woven"`` (棉、麻、化纤及混纺机织物), ``"yarn_knit"`` (纱线、针织物),
-        ``"silk"`` (真丝绸机织物 含练白) or ``"worsted_wool"`` (精梳毛织物).
+        ``"silk"`` (真丝绸机织物 含练白) or ``"worsted_wool"`` (精梳毛织物); the Chinese
+        names are accepted (:func:`~greenchain.data.plant_file.dyeing_fabric_class`).
     edition : str, default "2017"
         Edition of the norm. ``"2023"`` raises :class:`~greenchain.errors.FactorNotFound`:
         its limits are not yet sourced.
@@ -425,6 +427,10 @@ def dyeing_norm_check(
     """
     rows = _dyeing_rows(edition)
     fabrics = sorted({r["fabric"] for r in rows} - {"all"})
+    try:
+        fabric = dyeing_fabric_class(fabric)
+    except ValueError as exc:
+        raise InputError(str(exc), field="fabric") from exc
     if fabric not in fabrics:
         raise InputError(f"unknown fabric {fabric!r}; valid: {', '.join(fabrics)}", field="fabric")
     inputs = {
@@ -516,12 +522,74 @@ class ProductLimits:
         The keyword arguments of the grading function: ``product``,
         ``water_absorption``, ``thickness_factor`` (GB 21252) or ``fabric``,
         ``edition`` (dyeing norm).
+    mass : pint.Quantity or None
+        The product's mass per unit of output (``products[].mass``): converts a value per
+        metre to one per tonne, or per tonne to per 100 m, when the limits use the other.
     """
 
     product_id: str
     kind: str
     standard: str
     arguments: dict[str, Any] = field(default_factory=dict)
+    mass: Any = None
+
+    def convert(self, value: Any, unit: str, name: str = "specific_energy") -> float:
+        """A value per unit of output in the limit's ``unit``, through the mass if needed.
+
+        Parameters
+        ----------
+        value : pint.Quantity or float
+            Per unit of the product's output (``kgce/m``, ``m^3/m``, ``tce/t`` ...); a
+            plain number is read in ``unit``. Water volumes count 1 t per m^3.
+        unit : str
+            The limit's unit (``tce/t``, ``t/hundred_metre`` ...).
+        name : str, default "specific_energy"
+            What the value is, named in errors.
+
+        Returns
+        -------
+        float
+            The value in ``unit``.
+
+        Raises
+        ------
+        InputError
+            The units differ in the unit of product and ``products[].mass`` is not given
+            (the message names the field).
+
+        Examples
+        --------
+        >>> from greenchain import Q_
+        >>> knit = ProductLimits("knit", "dyeing_norm", "dyeing norm 2017 (yarn_knit)",
+        ...                      {"fabric": "yarn_knit", "edition": "2017"}, Q_(0.4, "kg/m"))
+        >>> round(knit.convert(Q_(0.4, "kgce/m"), "tce/t"), 6)
+        1.0
+        """
+        if not isinstance(value, pint.Quantity):
+            return float(magnitude(value, unit, name))
+        if (
+            value.check("[volume] / [length]")
+            or value.check("[volume] / [mass]")
+            or value.check("[volume] / [area]")
+        ):
+            value = value * Q_(1, "t/m^3")  # fresh water in tonnes, as the norm counts it
+        target = Q_(1, unit)
+        if value.dimensionality == target.dimensionality:
+            return float(value.m_as(unit))
+        if self.mass is None:
+            per = unit.split("/")[-1].strip()
+            raise InputError(
+                f"the {self.standard} limits are per {per}, the output is not: give the "
+                f"product's mass per unit of output (e.g. 0.4 kg/m) to convert",
+                field=f"products[{self.product_id}].mass",
+            )
+        for candidate in (value / self.mass, value * self.mass):
+            if candidate.dimensionality == target.dimensionality:
+                return float(candidate.m_as(unit))
+        raise UnitError(
+            f"cannot convert {value.units:~} to {unit} with a mass of {self.mass.units:~}",
+            field=f"products[{self.product_id}].mass",
+        )
 
     def limits(self) -> GB21252Limits:
         """The GB 21252-2023 level values of the product (GB 21252 products only).
@@ -603,7 +671,13 @@ class ProductLimits:
                 "limit": float(lim.level_3.magnitude),
                 "status": lim.status,
             }
-        row = dyeing_norm_check(specific_energy, **a).iloc[0]
+        limit_unit = next(
+            r["unit"]
+            for r in _dyeing_rows(a["edition"])
+            if r["fabric"] == a["fabric"] and r["limit"] == "energy"
+        )
+        value = self.convert(specific_energy, limit_unit)
+        row = dyeing_norm_check(value, **a).iloc[0]
         return {
             "standard": self.standard,
             "unit": row["unit"],
@@ -654,11 +728,17 @@ def product_limits(product: Any) -> ProductLimits | None:
         )
     if a.get("fabric"):
         edition = str(a.get("norm_edition", "2017"))
+        try:
+            fabric = dyeing_fabric_class(a["fabric"])
+        except ValueError as exc:
+            raise InputError(str(exc), field=f"products[{product.id}].attributes.fabric") from exc
+        mass = getattr(product, "mass", None)
         return ProductLimits(
             product.id,
             "dyeing_norm",
-            f"dyeing norm {edition} ({a['fabric']})",
-            {"fabric": a["fabric"], "edition": edition},
+            f"dyeing norm {edition} ({fabric})",
+            {"fabric": fabric, "edition": edition},
+            mass if isinstance(mass, pint.Quantity) else None,
         )
     return None
 

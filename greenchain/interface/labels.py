@@ -46,6 +46,24 @@ VALUES: dict[str, tuple[str, str]] = {
     "clean_production": ("Clean production", "生产洁净化"),
     "green_products": ("Green products", "产品绿色化"),
     "intensive_land_use": ("Intensive land use", "用地集约化"),
+    # standing against national norms (GB 21252, 印染行业规范条件) and green-factory gates
+    "energy": ("Comprehensive energy per unit product", "单位产品综合能耗"),
+    "fresh_water": ("Fresh water per unit product", "单位产品新鲜水取水量"),
+    "water_reuse": ("Water reuse rate", "水重复利用率"),
+    "level": ("GB 21252-2023 level", "GB 21252-2023 能耗等级"),
+    "meets limit": ("meets the limit", "符合限值"),
+    "above limit": ("above the limit", "超过限值"),
+    "below limit": ("below level 3 (fails the limit)", "未达到3级（不符合限额）"),
+    "passed": ("passed", "符合"),
+    "failed": ("failed", "不符合"),
+    "unanswered": ("not answered", "未填报"),
+    "scored": ("assessed", "已评价"),
+    "incomplete": ("assessed, partly answered", "已评价（部分填报）"),
+    "no data": ("not assessable: no data", "无法评价：缺少数据"),
+    "no thresholds": ("not assessable: no lead/base value", "无法评价：缺少引领值/基准值"),
+    "no points": ("not assessable: no points", "无法评价：缺少分值"),
+    "not applicable": ("not applicable", "不适用"),
+    "alternative not used": ("alternative not used", "未采用的替代指标"),
 }
 
 #: Result-table columns: column -> (English, Chinese).
@@ -98,6 +116,18 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "output": ("Output", "产量"),
     "document": ("Document", "文件"),
     "title": ("Title", "标题"),
+    "limit": ("Limit", "限值项目"),
+    "limit_value": ("Limit value", "限值"),
+    "comparison": ("Comparison", "比较"),
+    "standing": ("Standing", "对标结果"),
+    "standard": ("Standard", "标准"),
+    "gate": ("Basic requirement", "基本要求"),
+    "clause": ("Clause", "条款"),
+    "name_zh": ("Name (Chinese)", "名称"),
+    "missing": ("Missing evidence", "缺少的证明材料"),
+    "reason": ("Why not assessed", "无法评价的原因"),
+    "max_points": ("Points in all", "总分值"),
+    "assessable": ("Assessable", "可评价"),
 }
 
 

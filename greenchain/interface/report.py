@@ -72,6 +72,12 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": "failed",
         "level": "GB 21252-2023 level",
         "none": "None",
+        "norms": "Standing against the printing and dyeing industry norm (2017)",
+        "score_total": "Points achieved / assessable / all",
+        "gate_table": "Basic requirements (veto)",
+        "indicators": "Indicators",
+        "not_eligible": "Not a green factory under this scheme until every basic requirement is met",
+        "score_notes": "About this score",
     },
     "zh": {
         "title": "碳排放与能源报告",
@@ -107,6 +113,12 @@ LABELS: dict[str, dict[str, str]] = {
         "failed": "未通过",
         "level": "GB 21252-2023 能耗等级",
         "none": "无",
+        "norms": "印染行业规范条件（2017版）对标",
+        "score_total": "得分 / 可评价分值 / 总分",
+        "gate_table": "基本要求（一票否决）",
+        "indicators": "评价指标",
+        "not_eligible": "基本要求全部符合之前，不能按本评价通则判定为绿色工厂",
+        "score_notes": "评分说明",
     },
 }
 
@@ -409,6 +421,7 @@ def _energy(b: _Builder, energy: Any) -> Callable[[Section], None]:
             rows.append(row)
         if rows:
             s.blocks.append(("table", (b.lab["limits"], pd.DataFrame(rows))))
+        _norm_standing(b, s, energy)
         b.add_factors(
             pd.DataFrame(
                 [
@@ -428,6 +441,33 @@ def _energy(b: _Builder, energy: Any) -> Callable[[Section], None]:
         )
 
     return fill
+
+
+def _values(frame: pd.DataFrame, columns: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """``frame`` with the ids in ``columns`` given their English or Chinese labels."""
+    frame = frame.copy()
+    for column in columns:
+        if column in frame.columns:
+            frame[column] = [None if v is None or v != v else label(v, lang) for v in frame[column]]
+    return frame
+
+
+def _norm_standing(b: _Builder, s: Section, energy: Any) -> None:
+    """The dyeing norm's standing (energy, fresh water, reuse) next to GB 21252."""
+    from greenchain.decisions.scoring.standing import plant_standing
+
+    table = plant_standing(b.plant.data, energy, source=b.plant.source_name)
+    table = table[table["limit"] != "level"]
+    if not len(table):
+        return
+    for text in table["reason"].dropna():
+        b.note_warning(str(text))
+    columns = ["product", "limit", "value", "unit", "comparison", "limit_value", "standing"]
+    shown = table[[*columns, "status", "reason"]]
+    if shown["reason"].isna().all():
+        shown = shown.drop(columns=["reason"])
+    shown = _values(shown, ("limit", "standing"), b.lang)
+    s.blocks.append(("table", (f"{b.lab['norms']}: {table['standard'].iloc[0]}", shown)))
 
 
 def _footprints(b: _Builder) -> Callable[[Section], None]:
@@ -484,15 +524,23 @@ def _score(b: _Builder, scheme: str, evidence: Any) -> Callable[[Section], None]
             if result.gates_passed
             else (f"{b.lab['failed']}: " + ", ".join(result.failed_gates))
         )
+        total = f"{result.total:.1f} / {result.assessable_total:.1f} / {result.max_total:.0f}"
         s.blocks.append(
             (
                 "cards",
                 [
-                    (result.scheme.document, f"{result.total:.2f} / {result.max_total:.2f}"),
+                    (f"{result.scheme.document} — {b.lab['score_total']}", total),
                     (b.lab["gates"], gates),
                 ],
             )
         )
+        gate_columns = ["clause", "gate", "name_zh" if b.lang == "zh" else "name_en", "status"]
+        by_gate = result.by_gate[[*gate_columns, "missing"]]
+        if by_gate["clause"].isna().all():
+            by_gate = by_gate.drop(columns=["clause"])
+        s.blocks.append(("table", (b.lab["gate_table"], _values(by_gate, ("status",), b.lang))))
+        if not result.gates_passed:
+            s.blocks.append(("note", b.lab["not_eligible"]))
         areas = result.by_area
         s.blocks.append(
             (
@@ -503,7 +551,7 @@ def _score(b: _Builder, scheme: str, evidence: Any) -> Callable[[Section], None]
                         [
                             c
                             for c in areas.columns
-                            if c in ("area", "points", "score", "share", "weight")
+                            if c in ("area", "max_points", "points", "score", "share", "weight")
                         ]
                     ],
                 ),
@@ -512,7 +560,15 @@ def _score(b: _Builder, scheme: str, evidence: Any) -> Callable[[Section], None]
         if "share" in areas.columns:
             shares = areas.set_index("area")["share"].fillna(0.0)
             b.chart(s, "area_radar", shares)
+        rows = result.by_indicator
+        rows = rows[~rows["status"].isin(["alternative not used"])]
+        name = "name_zh" if b.lang == "zh" else "name_en"
+        shown = rows[["indicator", name, "value", "unit", "points", "score", "status", "reason"]]
+        s.blocks.append(("table", (b.lab["indicators"], _values(shown, ("status",), b.lang))))
         s.blocks.append(("table", (b.lab["gaps"], result.gaps.head(10))))
+        if result.notes:
+            s.blocks.append(("text", b.lab["score_notes"]))
+            s.blocks.append(("list", list(result.notes)))
         for text in result.warnings:
             b.note_warning(text)
 

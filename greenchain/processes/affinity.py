@@ -30,8 +30,11 @@ from typing import Any
 import numpy as np
 import pint
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError
+from greenchain.processes._common import MEASUR_KW_PER_HP, is_measur
 from greenchain.units import (
+    Q_,
     QuantityLike,
     check_range,
     fraction,
@@ -46,6 +49,12 @@ __all__ = [
     "system_head",
     "measured_efficiency",
     "MeasuredEfficiency",
+    "DRIVES",
+    "DrivePower",
+    "drive_output_power",
+    "drive_input_power",
+    "required_power",
+    "RequiredPower",
 ]
 
 
@@ -359,5 +368,296 @@ def measured_efficiency(
         output_power=quantity(out, "kW"),
         shaft_power=quantity(shaft, "kW"),
         efficiency=quantity(eff * 100.0, "percent"),
+        energy=energy,
+    )
+
+
+# ------------------------------------------------------------------ drives (belts)
+#: Drive types of :func:`drive_output_power` / :func:`drive_input_power`.
+DRIVES = ("direct", "v_belt", "notched_v_belt", "synchronous_belt", "specified")
+_BELT_TABLE = "belt_drive_losses_amo.csv"
+# The mechanical horsepower in kW (550 ft lbf/s; pint's "hp"): the belt-loss fits are in hp.
+_KW_PER_HP = Q_(1, "hp").m_as("kW")
+
+
+@dataclass(frozen=True)
+class DrivePower:
+    """Result of :func:`drive_output_power` and :func:`drive_input_power`.
+
+    Attributes
+    ----------
+    motor_shaft_power : Quantity
+        Power at the motor shaft [kW].
+    driven_shaft_power : Quantity
+        Power at the pump or fan shaft [kW].
+    efficiency : Quantity
+        Drive efficiency [dimensionless].
+    """
+
+    motor_shaft_power: pint.Quantity
+    driven_shaft_power: pint.Quantity
+    efficiency: pint.Quantity
+
+
+def _kw_per_hp(convention: str) -> float:
+    return MEASUR_KW_PER_HP if is_measur(convention) else _KW_PER_HP
+
+
+def _belt_loss_share(drive: str, reference: str, power_hp: np.ndarray) -> np.ndarray:
+    for row in read_table(_BELT_TABLE):
+        if row["drive"] == drive and row["reference"] == reference:
+            a1, b1, a2, b2, a3, avg = (
+                float(parse_number(row[c]) or 0.0)  # every cell is filled (checked in tests)
+                for c in ("a1", "b1", "a2", "b2", "a3", "average_loss_percent")
+            )
+            curve = a1 * np.exp(b1 * power_hp) + a2 * np.exp(b2 * power_hp) + a3
+            return np.asarray(curve * (avg / 7.0) / 100.0)  # 7 %: the V-belt average loss
+    raise InputError(f"drive must be one of {DRIVES}", field="drive")
+
+
+def _drive_args(drive: str, drive_efficiency: QuantityLike | None) -> np.ndarray | None:
+    if drive not in DRIVES:
+        raise InputError(f"drive must be one of {DRIVES}", field="drive")
+    if (drive == "specified") != (drive_efficiency is not None):
+        raise InputError(
+            'give drive_efficiency exactly when drive="specified"', field="drive_efficiency"
+        )
+    if drive_efficiency is None:
+        return None
+    return fraction(drive_efficiency, "drive_efficiency")
+
+
+def drive_output_power(
+    motor_shaft_power: QuantityLike,
+    drive: str = "direct",
+    drive_efficiency: QuantityLike | None = None,
+    *,
+    convention: str = "si",
+) -> DrivePower:
+    r"""Power reaching a pump or fan shaft through a direct, belt or specified drive.
+
+    Parameters
+    ----------
+    motor_shaft_power : float, array-like or Quantity
+        Motor output power [kW], > 0.
+    drive : {"direct", "v_belt", "notched_v_belt", "synchronous_belt", "specified"}
+        Drive type.
+    drive_efficiency : float or Quantity, optional
+        Drive efficiency [dimensionless] for ``drive="specified"`` (only then).
+    convention : {"si", "measur"}, default "si"
+        The belt fits are in hp: ``"si"`` converts with the mechanical hp
+        (0.7457 kW), ``"measur"`` with MEASUR's 0.746 kW/hp.
+
+    Returns
+    -------
+    DrivePower
+        Motor and driven shaft power [kW] and the drive efficiency.
+
+    Notes
+    -----
+    Belt loss as a share of the motor shaft power :math:`P` (in hp):
+
+    .. math:: \frac{BL}{P} = \left(0.68759\,e^{-0.019791 P} + 3.7558\,e^{-0.21507 P}
+        + 3.9963\right)\frac{\bar L}{7}\,\frac{1}{100}
+
+    with :math:`\bar L` = 7, 5, 2 % for V, notched V and synchronous belts
+    (``factors/belt_drive_losses_amo.csv``).
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/pump/PumpShaftPower.cpp`` and
+    ``tests/cpp/Results.unit.cpp`` ("PSAT pump shaft power"); AMCA 203-90,
+    *Field Performance Measurement of Fan Systems*, Appendix L; US DOE AMO Motor
+    Systems Tip Sheet #5 (belt drives).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> drive_output_power(Q_(50, "hp"), "notched_v_belt").driven_shaft_power.to("hp")
+    <Quantity(48.481..., 'horsepower')>
+    """
+    _kw_per_hp(convention)
+    eta = _drive_args(drive, drive_efficiency)
+    p = check_range(
+        magnitude(motor_shaft_power, "kW", "motor_shaft_power"),
+        "motor_shaft_power",
+        low=0,
+        low_inclusive=False,
+        unit="kW",
+    )
+    if drive == "direct":
+        share = np.zeros_like(p)
+    elif eta is not None:
+        share = 1.0 - eta
+    else:
+        share = _belt_loss_share(drive, "motor_shaft", p / _kw_per_hp(convention))
+    return DrivePower(
+        motor_shaft_power=quantity(p, "kW"),
+        driven_shaft_power=quantity(p * (1.0 - share), "kW"),
+        efficiency=quantity(np.broadcast_to(1.0 - share, np.shape(p)) * 1.0, "dimensionless"),
+    )
+
+
+def drive_input_power(
+    driven_shaft_power: QuantityLike,
+    drive: str = "direct",
+    drive_efficiency: QuantityLike | None = None,
+    *,
+    convention: str = "si",
+) -> DrivePower:
+    r"""Motor shaft power a pump or fan needs through a direct, belt or specified drive.
+
+    Parameters
+    ----------
+    driven_shaft_power : float, array-like or Quantity
+        Power the pump or fan shaft needs [kW], > 0.
+    drive : {"direct", "v_belt", "notched_v_belt", "synchronous_belt", "specified"}
+        Drive type.
+    drive_efficiency : float or Quantity, optional
+        Drive efficiency [dimensionless] for ``drive="specified"`` (only then).
+    convention : {"si", "measur"}, default "si"
+        The belt fits are in hp: ``"si"`` converts with the mechanical hp
+        (0.7457 kW), ``"measur"`` with MEASUR's 0.746 kW/hp.
+
+    Returns
+    -------
+    DrivePower
+        Motor and driven shaft power [kW] and the drive efficiency.
+
+    Notes
+    -----
+    Belt loss as a share of the driven shaft power :math:`P` (in hp), MEASUR's
+    second fit:
+
+    .. math:: s = \left(0.7489574\,e^{-0.02067997 P} + 4.136368\,e^{-0.226025 P}
+        + 4.162707\right)\frac{\bar L}{7}\,\frac{1}{100}, \qquad
+        P_{motor} = P (1 + s), \qquad \eta = 1/(1 + s)
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/motor/OptimalMotorShaftPower.cpp``;
+    AMCA 203-90, Appendix L; US DOE AMO Motor Systems Tip Sheet #5.
+
+    Examples
+    --------
+    >>> round(float(drive_input_power(100, "v_belt").motor_shaft_power.m_as("kW")), 2)
+    104.21
+    """
+    _kw_per_hp(convention)
+    eta = _drive_args(drive, drive_efficiency)
+    p = check_range(
+        magnitude(driven_shaft_power, "kW", "driven_shaft_power"),
+        "driven_shaft_power",
+        low=0,
+        low_inclusive=False,
+        unit="kW",
+    )
+    if drive == "direct":
+        motor, efficiency = p, np.ones_like(p)
+    elif eta is not None:
+        motor, efficiency = p / eta, np.broadcast_to(eta, np.shape(p)) * 1.0
+    else:
+        s = _belt_loss_share(drive, "driven_shaft", p / _kw_per_hp(convention))
+        motor, efficiency = p * (1.0 + s), 1.0 / (1.0 + s)
+    return DrivePower(
+        motor_shaft_power=quantity(motor, "kW"),
+        driven_shaft_power=quantity(p, "kW"),
+        efficiency=quantity(efficiency, "dimensionless"),
+    )
+
+
+@dataclass(frozen=True)
+class RequiredPower:
+    """Result of :func:`required_power`.
+
+    Attributes
+    ----------
+    driven_shaft_power, motor_shaft_power, motor_power : Quantity
+        Pump or fan shaft power, motor shaft power and motor input power [kW].
+    drive_efficiency : Quantity [dimensionless]
+    energy : Quantity or None
+        Electricity over ``hours`` [kWh] (``None`` without ``hours``).
+    """
+
+    driven_shaft_power: pint.Quantity
+    motor_shaft_power: pint.Quantity
+    motor_power: pint.Quantity
+    drive_efficiency: pint.Quantity
+    energy: pint.Quantity | None = None
+
+
+def required_power(
+    output_power: QuantityLike,
+    machine_efficiency: QuantityLike,
+    motor_efficiency: QuantityLike,
+    *,
+    drive: str = "direct",
+    drive_efficiency: QuantityLike | None = None,
+    hours: QuantityLike | None = None,
+    convention: str = "si",
+) -> RequiredPower:
+    r"""Power a pump or fan of a given efficiency draws: MEASUR's "modified" (optimised) case.
+
+    Parameters
+    ----------
+    output_power : float, array-like or Quantity
+        Fluid or air power the machine must deliver [kW], >= 0
+        (:func:`greenchain.processes.pumps.fluid_power`,
+        :func:`greenchain.processes.fans.fan_air_power`).
+    machine_efficiency : float, array-like or Quantity
+        Efficiency of the new or optimised pump or fan [dimensionless], above 0 and at most 1
+        (a catalogue or achievable efficiency).
+    motor_efficiency : float, array-like or Quantity
+        Motor efficiency at the resulting load [dimensionless], above 0 and at most 1, from the
+        motor's test data or :func:`greenchain.processes.motors.part_load_efficiency`.
+    drive : {"direct", "v_belt", "notched_v_belt", "synchronous_belt", "specified"}
+        Drive between motor and machine (:func:`drive_input_power`).
+    drive_efficiency : float or Quantity, optional
+        Drive efficiency [dimensionless] for ``drive="specified"``.
+    hours : float or Quantity, optional
+        Operating time [h] for ``energy``.
+    convention : {"si", "measur"}, default "si"
+        Passed to :func:`drive_input_power`.
+
+    Returns
+    -------
+    RequiredPower
+
+    Notes
+    -----
+    .. math:: P_{shaft} = P_{out}/\eta_m, \qquad
+        P_{motor\,shaft} = P_{shaft}/\eta_{drive}, \qquad
+        P_{in} = P_{motor\,shaft}/\eta_{motor}, \qquad E = P_{in}\,t
+
+    MEASUR takes the motor efficiency from its NEMA-based motor curves at the
+    resulting load; greenchain takes it as an input (those curves are US data).
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/results/Results.cpp`` (``calculateModified``)
+    and ``tests/cpp/Results.unit.cpp`` ("PSATResults existing and modified",
+    "Fan Output modified").
+
+    Examples
+    --------
+    >>> r = required_power(75.0, 0.80, 0.95, hours=8760)
+    >>> r.motor_power, r.energy
+    (<Quantity(98.684..., 'kilowatt')>, <Quantity(864473.6..., 'kilowatt_hour')>)
+    """
+    out = nonnegative(output_power, "kW", "output_power")
+    shaft = out / fraction(machine_efficiency, "machine_efficiency")
+    drive_result = drive_input_power(
+        np.maximum(shaft, np.finfo(float).tiny), drive, drive_efficiency, convention=convention
+    )
+    motor_shaft = np.where(shaft > 0, drive_result.motor_shaft_power.m_as("kW"), 0.0)
+    motor_power = motor_shaft / fraction(motor_efficiency, "motor_efficiency")
+    energy = None
+    if hours is not None:
+        energy = quantity(motor_power * nonnegative(hours, "h", "hours"), "kWh")
+    return RequiredPower(
+        driven_shaft_power=quantity(shaft, "kW"),
+        motor_shaft_power=quantity(motor_shaft, "kW"),
+        motor_power=quantity(motor_power, "kW"),
+        drive_efficiency=drive_result.efficiency,
         energy=energy,
     )

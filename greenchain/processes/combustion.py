@@ -31,6 +31,7 @@ from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import DataError, InputError, OutOfRangeError
 from greenchain.processes._common import (
     heat_stream,
+    normalise_composition,
     phast_air_cp,
     phast_combustion_air_term,
     to_degF,
@@ -420,15 +421,8 @@ def _composition(composition: Mapping[str, QuantityLike]) -> dict[str, np.ndarra
             )
         arr = nonnegative(value, "", field)
         fractions[name] = fractions.get(name, 0.0) + arr
-    total = sum(fractions.values())
-    if np.any(np.abs(np.asarray(total) - 1.0) > 1e-3):
-        raise InputError(
-            f"volume fractions sum to {np.asarray(total).ravel()[0]:g}, not 1; give fractions "
-            "(0.87) or Quantities in percent (Q_(87, 'percent'))",
-            field="composition",
-        )
-    # Rescale the rounding remainder as MEASUR does (compAdjByVol = x / total).
-    return {name: arr / total for name, arr in fractions.items()}
+    # Rescale as MEASUR does (compAdjByVol = x / total): a caveat within 2 %, an error beyond.
+    return normalise_composition(fractions, "composition")
 
 
 @dataclass(frozen=True)
@@ -451,8 +445,8 @@ def gas_heating_value(composition: Mapping[str, QuantityLike]) -> HeatingValue:
     composition : mapping of str to float, array-like or Quantity
         Volume (mole) fraction of each component [dimensionless]; Quantities in percent
         are accepted. Components: CH4, C2H6, N2, H2, C3H8, C4H10 (MEASUR's lumped
-        "C4H10+CnH2n"), H2O, CO, CO2, SO2, O2. The fractions must sum to 1 within 0.001;
-        the remainder is rescaled as MEASUR does.
+        "C4H10+CnH2n"), H2O, CO, CO2, SO2, O2. The fractions must sum to 1 within 0.02;
+        they are rescaled to 1 as MEASUR does, with a caveat when the sum is not 1.
 
     Returns
     -------

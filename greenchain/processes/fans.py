@@ -23,11 +23,35 @@ from typing import Any
 import numpy as np
 import pint
 
+from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import OutOfRangeError
+from greenchain.processes._common import MEASUR_FAN_CONSTANT, MEASUR_KW_PER_HP, is_measur
 from greenchain.processes.affinity import VfdSavings, measured_efficiency, vfd_savings
-from greenchain.units import QuantityLike, check_range, magnitude, nonnegative, quantity
+from greenchain.units import Q_, QuantityLike, check_range, magnitude, nonnegative, quantity
 
-__all__ = ["fan_air_power", "fan_efficiency", "FanEfficiency", "vfd_savings", "VfdSavings"]
+__all__ = [
+    "fan_air_power",
+    "fan_efficiency",
+    "FanEfficiency",
+    "fan_energy_index",
+    "fan_compressibility_factor",
+    "vfd_savings",
+    "VfdSavings",
+]
+
+_FEI_TABLE = "fan_energy_index_amo.csv"
+
+# Ratio of specific heats of dry air near room temperature (ideal diatomic gas, 7/5).
+_AIR_HEAT_CAPACITY_RATIO = 1.4
+# MEASUR's in. of water per in. of mercury in CompressibilityFactor.h (pint: 13.595).
+_MEASUR_INWC_PER_INHG = 13.63
+
+
+def _fei_constants() -> dict[str, float]:
+    # every value cell is filled (an empty cell would give 0 and fail the FEI tests)
+    return {
+        row["parameter"]: float(parse_number(row["value"]) or 0.0) for row in read_table(_FEI_TABLE)
+    }
 
 
 def fan_air_power(
@@ -36,6 +60,8 @@ def fan_air_power(
     outlet_pressure: QuantityLike,
     compressibility_factor: QuantityLike,
     velocity_pressure: QuantityLike = 0,
+    *,
+    convention: str = "si",
 ) -> pint.Quantity:
     r"""Power given to the air by a fan.
 
@@ -52,6 +78,11 @@ def fan_air_power(
         1 for ordinary fans; see ISO 5801 / AMCA 210).
     velocity_pressure : float, array-like or Quantity, default 0
         Velocity pressure subtracted from the rise [Pa], as in MEASUR's FSAT.
+    convention : {"si", "measur"}, default "si"
+        ``"si"``: :math:`Q\,\Delta p\,K_p`. ``"measur"``: MEASUR's
+        ``0.746 Q[cfm] dp[inWC] Kp / 6362`` with pressures read in pint's
+        ``inH2O`` (pass MEASUR's inWC figures as ``Q_(x, "inH2O")``); its constant
+        implies 1 inWC = 248.46 Pa, so the result is 0.25 % below the SI figure.
 
     Returns
     -------
@@ -69,17 +100,25 @@ def fan_air_power(
     -----
     .. math:: P_{air} = Q\,(p_{out} - p_{in} - p_v)\,K_p
 
+    MEASUR (``convention="measur"``):
+    :math:`P[kW] = 0.746\,Q[cfm]\,(p_{out} - p_{in} - p_v)[inWC]\,K_p/6362`.
+
     References
     ----------
-    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/FluidPower.unit.cpp`` ("Calculate
-    Fluid Power for Pumps and Fans").
+    US DOE MEASUR, AMO-Tools-Suite ``include/calculator/pump/FluidPower.h`` and
+    ``tests/cpp/FluidPower.unit.cpp`` ("Calculate Fluid Power for Pumps and
+    Fans"); AMCA 203-90, *Field Performance Measurement of Fan Systems*.
 
     Examples
     --------
     >>> from greenchain import Q_
     >>> fan_air_power(Q_(129691, "ft^3/min"), Q_(-16.36, "inH2O"), Q_(1.1, "inH2O"), 0.988)
     <Quantity(263.002..., 'kilowatt')>
+    >>> fan_air_power(Q_(129691, "ft^3/min"), Q_(-16.36, "inH2O"), Q_(1.1, "inH2O"), 0.988,
+    ...               convention="measur")
+    <Quantity(262.334..., 'kilowatt')>
     """
+    measur = is_measur(convention)
     q = nonnegative(flow, "m^3/h", "flow") / 3600.0  # m3/s
     p_in = magnitude(inlet_pressure, "Pa", "inlet_pressure")
     p_out = magnitude(outlet_pressure, "Pa", "outlet_pressure")
@@ -96,6 +135,10 @@ def fan_air_power(
             "is below the inlet pressure plus the velocity pressure (negative pressure rise)",
             field="outlet_pressure",
         )
+    if measur:
+        cfm = Q_(q, "m^3/s").m_as("ft^3/min")
+        inwc = Q_(rise, "Pa").m_as("inH2O")
+        return quantity(MEASUR_KW_PER_HP * cfm * inwc * kp / MEASUR_FAN_CONSTANT, "kW")
     return quantity(q * rise * kp / 1000.0, "kW")
 
 
@@ -131,6 +174,7 @@ def fan_efficiency(
     velocity_pressure: QuantityLike = 0,
     *,
     hours: QuantityLike | None = None,
+    convention: str = "si",
 ) -> FanEfficiency:
     r"""Fan efficiency from a field measurement of flow, pressures and motor input power.
 
@@ -153,6 +197,9 @@ def fan_efficiency(
         Velocity pressure subtracted from the rise [Pa].
     hours : float or Quantity, optional
         Operating time [h] for the ``energy`` result.
+    convention : {"si", "measur"}, default "si"
+        Passed to :func:`fan_air_power`; ``"measur"`` reproduces MEASUR's fan
+        efficiency.
 
     Returns
     -------
@@ -186,7 +233,12 @@ def fan_efficiency(
     """
     r = measured_efficiency(
         fan_air_power(
-            flow, inlet_pressure, outlet_pressure, compressibility_factor, velocity_pressure
+            flow,
+            inlet_pressure,
+            outlet_pressure,
+            compressibility_factor,
+            velocity_pressure,
+            convention=convention,
         ),
         measured_power,
         motor_efficiency,
@@ -199,3 +251,196 @@ def fan_efficiency(
         efficiency=r.efficiency,
         energy=r.energy,
     )
+
+
+def fan_energy_index(
+    flow: QuantityLike,
+    inlet_pressure: QuantityLike,
+    outlet_pressure: QuantityLike,
+    gas_density: QuantityLike,
+    measured_power: QuantityLike,
+) -> pint.Quantity:
+    r"""Fan energy index (FEI): reference electrical power over the measured power.
+
+    Parameters
+    ----------
+    flow : float, array-like or Quantity
+        Volumetric flow rate [m³/h], >= 0.
+    inlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan inlet [Pa].
+    outlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan outlet [Pa].
+    gas_density : float, array-like or Quantity
+        Density of the gas at the fan inlet [kg/m³], > 0.
+    measured_power : float, array-like or Quantity
+        Electrical input power of the motor [kW], > 0.
+
+    Returns
+    -------
+    Quantity
+        FEI [dimensionless]; above 1 the fan system uses less power than the
+        AMCA 208 reference.
+
+    Notes
+    -----
+    With :math:`Q` in cfm, :math:`P` in in. wg and :math:`\rho` in lb/ft³
+    (``factors/fan_energy_index_amo.csv``):
+
+    .. math::
+        H_{ref} = \frac{(Q + 250)(P + 0.4\,\rho/0.075)}{6343 \times 0.66}\ [hp],
+        \quad \eta_t = 0.96\left(\frac{H_{ref}}{H_{ref} + 2.2}\right)^{0.05},
+        \quad FEI = \frac{0.7457\,H_{ref}}{\eta_t\,\eta_m\,P_{measured}}
+
+    and :math:`\eta_m` the AMCA 208 reference motor-efficiency polynomial in
+    :math:`\log_{10}` of the reference power in kW (0.962 from 185 kW).
+    Pressures convert to in. wg with pint's ``inH2O`` (exact unit conversion).
+
+    References
+    ----------
+    ANSI/AMCA 208-18, *Calculation of the Fan Energy Index*; US DOE MEASUR,
+    AMO-Tools-Suite ``include/fans/FanEnergyIndex.h`` and ``tests/cpp/Fan.unit.cpp``
+    ("FanEnergyIndex").
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> fan_energy_index(Q_(129691, "ft^3/min"), Q_(-16, "inH2O"), Q_(1, "inH2O"),
+    ...                  Q_(0.07024, "lb/ft^3"), 450)
+    <Quantity(0.96786..., 'dimensionless')>
+    """
+    c = _fei_constants()
+    cfm = Q_(nonnegative(flow, "m^3/h", "flow"), "m^3/h").m_as("ft^3/min")
+    rise = Q_(
+        magnitude(outlet_pressure, "Pa", "outlet_pressure")
+        - magnitude(inlet_pressure, "Pa", "inlet_pressure"),
+        "Pa",
+    ).m_as("inH2O")
+    rho = Q_(
+        check_range(
+            magnitude(gas_density, "kg/m^3", "gas_density"),
+            "gas_density",
+            low=0,
+            low_inclusive=False,
+        ),
+        "kg/m^3",
+    ).m_as("lb/ft^3")
+    power = check_range(
+        magnitude(measured_power, "kW", "measured_power"),
+        "measured_power",
+        low=0,
+        low_inclusive=False,
+        unit="kW",
+    )
+    ref_hp = (
+        (cfm + c["flow_offset"])
+        * (rise + c["pressure_offset"] * rho / c["standard_density"])
+        / (c["fan_constant"] * c["target_efficiency"])
+    )
+    ref_kw = ref_hp * c["kw_per_hp"]
+    eta_t = (
+        c["transmission_a"]
+        * (ref_hp / (ref_hp + c["transmission_b"])) ** c["transmission_exponent"]
+    )
+    x = np.log10(np.maximum(ref_kw, np.finfo(float).tiny))
+    poly = c["motor_a4"] * x**4 + c["motor_a3"] * x**3 + c["motor_a2"] * x**2
+    poly = poly + c["motor_a1"] * x + c["motor_a0"]
+    eta_m = np.where(ref_kw < c["motor_power_limit"], poly, c["motor_efficiency_max"])
+    return quantity(ref_kw / eta_t / eta_m / power, "dimensionless")
+
+
+def fan_compressibility_factor(
+    shaft_power: QuantityLike,
+    inlet_pressure: QuantityLike,
+    outlet_pressure: QuantityLike,
+    barometric_pressure: QuantityLike,
+    flow: QuantityLike,
+    heat_capacity_ratio: QuantityLike = _AIR_HEAT_CAPACITY_RATIO,
+    *,
+    convention: str = "si",
+) -> pint.Quantity:
+    r"""Compressibility coefficient :math:`K_p` of a fan from its shaft power and pressures.
+
+    Parameters
+    ----------
+    shaft_power : float, array-like or Quantity
+        Fan shaft power [kW], > 0.
+    inlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan inlet [Pa].
+    outlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan outlet [Pa].
+    barometric_pressure : float, array-like or Quantity
+        Absolute barometric pressure [kPa], > 0.
+    flow : float, array-like or Quantity
+        Volumetric flow rate at the fan inlet [m³/h], > 0.
+    heat_capacity_ratio : float, default 1.4
+        Ratio of specific heats of the gas [dimensionless], > 1.
+    convention : {"si", "measur"}, default "si"
+        ``"measur"`` evaluates MEASUR's US form with its 6362 cfm·inWC/hp and
+        13.63 inWC/inHg (shaft power read in hp, pressures in ``inH2O``, the
+        barometer in ``inHg``).
+
+    Returns
+    -------
+    Quantity
+        :math:`K_p` [dimensionless], the input of :func:`fan_air_power`.
+
+    Raises
+    ------
+    OutOfRangeError
+        Non-positive power, flow or barometric pressure; ``heat_capacity_ratio``
+        not above 1; an outlet pressure not above the inlet pressure.
+
+    Notes
+    -----
+    ISO 5801 / AMCA 210, with :math:`p_1` the absolute inlet pressure:
+
+    .. math:: x = \frac{p_2 - p_1}{p_1}, \qquad
+        z = \frac{\gamma - 1}{\gamma}\,\frac{P_{shaft}}{Q\,p_1}, \qquad
+        K_p = \frac{\ln(1 + x)}{x}\,\frac{z}{\ln(1 + z)}
+
+    References
+    ----------
+    ISO 5801:2017, *Fans - Performance testing using standardized airways*;
+    US DOE MEASUR, AMO-Tools-Suite ``include/fans/CompressibilityFactor.h`` and
+    ``tests/cpp/CompressibilityFactor.unit.cpp``.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> fan_compressibility_factor(Q_(566, "hp"), Q_(-16.36, "inH2O"), Q_(1.1, "inH2O"),
+    ...     Q_(29.36, "inHg"), Q_(129691, "ft^3/min"), convention="measur")
+    <Quantity(0.98799..., 'dimensionless')>
+    """
+    measur = is_measur(convention)
+    power = check_range(
+        magnitude(shaft_power, "kW", "shaft_power"), "shaft_power", low=0, low_inclusive=False
+    )
+    p_in = magnitude(inlet_pressure, "Pa", "inlet_pressure")
+    p_out = magnitude(outlet_pressure, "Pa", "outlet_pressure")
+    baro = check_range(
+        magnitude(barometric_pressure, "kPa", "barometric_pressure"),
+        "barometric_pressure",
+        low=0,
+        low_inclusive=False,
+    )
+    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0, low_inclusive=False)
+    gamma = check_range(
+        magnitude(heat_capacity_ratio, "", "heat_capacity_ratio"),
+        "heat_capacity_ratio",
+        low=1,
+        low_inclusive=False,
+    )
+    if np.any(p_out <= p_in):
+        raise OutOfRangeError("must be above inlet_pressure", field="outlet_pressure")
+    if measur:
+        inwc = Q_(1, "Pa").m_as("inH2O")
+        p1 = p_in * inwc + _MEASUR_INWC_PER_INHG * Q_(baro, "kPa").m_as("inHg")
+        x = (p_out - p_in) * inwc / p1
+        hp = Q_(power, "kW").m_as("hp")
+        cfm = Q_(q, "m^3/h").m_as("ft^3/min")
+        z = (MEASUR_FAN_CONSTANT * hp / cfm) / p1 * ((gamma - 1) / gamma)
+    else:
+        p1 = p_in + baro * 1000.0  # Pa absolute
+        x = (p_out - p_in) / p1
+        z = (gamma - 1) / gamma * (power * 1000.0) / (q / 3600.0 * p1)
+    return quantity(np.log1p(x) * z / (np.log1p(z) * x), "dimensionless")

@@ -489,10 +489,10 @@ def part_load_efficiency(
 ) -> pint.Quantity:
     """Motor efficiency at part load, interpolated in the user's own test points.
 
-    greenchain ships **no** part-load efficiency curve: no sourced curve for
-    GB 18613 motors was found (MEASUR's NEMA curves are not ported). Give the
-    motor's measured or catalogue points; the efficiency is interpolated
-    linearly between them and never extrapolated.
+    No sourced part-load curve for GB 18613 motors was found; the US NEMA-class
+    curves are in :mod:`greenchain.processes.motors_nema`. Give the motor's
+    measured or catalogue points; the efficiency is interpolated linearly
+    between them and never extrapolated.
 
     Parameters
     ----------

@@ -242,6 +242,7 @@ def steam_properties(
     quality: QuantityLike | None = None,
     *,
     enthalpy: QuantityLike | None = None,
+    entropy: QuantityLike | None = None,
 ) -> SteamState:
     """Properties of water or steam at a pressure and one more state variable.
 
@@ -256,8 +257,10 @@ def steam_properties(
         vapour).
     enthalpy : numeric or Quantity [kJ/kg], optional
         Specific enthalpy (IAPWS reference: internal energy and entropy of the
-        saturated liquid at the triple point are zero). Exactly one of
-        ``temperature``, ``quality`` and ``enthalpy`` must be given.
+        saturated liquid at the triple point are zero).
+    entropy : numeric or Quantity [kJ/(kg*K)], optional
+        Specific entropy (same reference). Exactly one of ``temperature``,
+        ``quality``, ``enthalpy`` and ``entropy`` must be given.
 
     Returns
     -------
@@ -268,15 +271,17 @@ def steam_properties(
     Raises
     ------
     InputError
-        If not exactly one of ``temperature``, ``quality``, ``enthalpy`` is given.
+        If not exactly one of ``temperature``, ``quality``, ``enthalpy``,
+        ``entropy`` is given.
     OutOfRangeError
         If the state is outside IAPWS-IF97 (the message names the argument).
 
     Notes
     -----
     Computed with ``iapws.IAPWS97``, which implements the IAPWS-IF97 regions
-    1-5 and their backward equations. On the saturation line a (p, T) pair is
-    ambiguous; give the quality instead.
+    1-5 and their backward equations; (p, h) and (p, s) states are solved
+    exactly (the returned enthalpy or entropy equals the input). On the
+    saturation line a (p, T) pair is ambiguous; give the quality instead.
 
     References
     ----------
@@ -292,12 +297,20 @@ def steam_properties(
     (179.88, 2777.1)
     >>> str(s.phase)
     'Vapour'
+    >>> round(float(steam_properties(8, entropy=6).temperature.m_as("K")), 2)
+    600.48
     """
-    given = {"temperature": temperature, "quality": quality, "enthalpy": enthalpy}
+    given = {
+        "temperature": temperature,
+        "quality": quality,
+        "enthalpy": enthalpy,
+        "entropy": entropy,
+    }
     present = {k: v for k, v in given.items() if v is not None}
     if len(present) != 1:
         raise InputError(
-            "give exactly one of temperature, quality or enthalpy", field=", ".join(given)
+            "give exactly one of temperature, quality, enthalpy or entropy",
+            field=", ".join(given),
         )
     p = _pressure(pressure, "pressure")
     check_range(p, "pressure", low=0.0, low_inclusive=False, unit="MPa")
@@ -322,13 +335,21 @@ def steam_properties(
         def call(pv: float, sv: float) -> Any:
             return IAPWS97(P=pv, x=sv)
 
-    else:
+    elif kind == "enthalpy":
         h = magnitude(value, "kJ/kg", "enthalpy")
         check_range(p, "pressure", high=P_MAX_MPA, unit="MPa")
         second = h
 
         def call(pv: float, sv: float) -> Any:
             return IAPWS97(P=pv, h=sv)
+
+    else:
+        s_in = magnitude(value, "kJ/(kg*K)", "entropy")
+        check_range(p, "pressure", high=P_MAX_MPA, unit="MPa")
+        second = s_in
+
+        def call(pv: float, sv: float) -> Any:
+            return IAPWS97(P=pv, s=sv)
 
     names = f"pressure, {kind}"
 

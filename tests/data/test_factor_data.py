@@ -321,8 +321,9 @@ def test_2015_set_published_values(rows):
     lng = [
         find(rows, f"fuel.lng.{p}", dataset=ds) for p in ("ncv", "carbon_content", "oxidation_rate")
     ]
-    assert [float(r["value"]) for r in lng] == [44.2, 0.0172, 0.98]
-    assert all(r["status"] == "unverified" and "disputed transcription" in r["notes"] for r in lng)
+    # method_review E2: the disputed 44.2/0.0172 row gave way to GB/T 32151.34-2024 C.1
+    assert [float(r["value"]) for r in lng] == [51.498, 0.0153, 0.98]
+    assert all(r["status"] == "transcribed" and r["source_id"] == "gbt32151.34-2024" for r in lng)
     rg = find(rows, "fuel.refinery_gas.oxidation_rate", dataset=ds)
     assert (float(rg["value"]), rg["status"]) == (0.98, "unverified")
     assert "CONFLICT" in rg["notes"]
@@ -366,7 +367,7 @@ def _ef(rows, fuel, dataset):
         ("fuel_oil", "GB/T 32150-2015", 3.1705),
         # factors_verification.md section 2: LNG and refinery-gas conflicts
         ("lng", "GB/T 32151.34-2024", 2.8313),
-        ("lng", "GB/T 32150-2015", 2.7318),
+        ("lng", "GB/T 32150-2015", 2.8313),  # E2: the C.1 row (was 2.7318, disputed)
         ("lng", "NDRC 2013", 2.3253),
         ("refinery_gas", "GB/T 32150-2015", 3.0082),
         ("refinery_gas", "GB/T 32151.34-2024", 3.0389),

@@ -152,8 +152,8 @@ def test_ambiguous_lookup_lists_candidates():
 
 
 def test_unverified_factor_warns():
-    with pytest.warns(UnverifiedDataWarning, match="lng"):
-        factors.get("fuel.lng.ncv", dataset="GB/T 32150-2015")
+    with pytest.warns(UnverifiedDataWarning, match="refinery_gas"):
+        factors.get("fuel.refinery_gas.oxidation_rate", dataset="GB/T 32150-2015")
 
 
 def test_gwp_ar6_and_older_sets():

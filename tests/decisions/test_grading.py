@@ -312,3 +312,47 @@ def test_product_limits_standing_matches_the_graders():
     s = tile.standing(Q_(150, "MJ/m^2"))
     assert s["specific_energy"] == pytest.approx(Q_(150, "MJ/m^2").m_as("kgce/m^2"))
     assert (s["level"], s["limit"], s["status"]) == (2, 7.0, "transcribed")
+
+
+# --------------------------------------------------------------------------- issue 15
+def test_dyeing_fabric_chinese_names_and_aliases():
+    from greenchain.data.plant_file import dyeing_fabric_class
+
+    assert dyeing_fabric_class("棉、麻、化纤及混纺机织物") == "woven"
+    assert dyeing_fabric_class("纱线、针织物") == dyeing_fabric_class("针织物") == "yarn_knit"
+    assert dyeing_fabric_class("真丝绸机织物（含练白）") == "silk"
+    assert dyeing_fabric_class("精梳毛织物") == "worsted_wool"
+    with pytest.raises(ValueError, match="纱线、针织物"):
+        dyeing_fabric_class("knitt")
+    t = dyeing_norm_check(28, fabric="机织物", fresh_water=1.5, water_reuse=45)
+    assert set(t["fabric"]) == {"woven", "all"} and t["passed"].all()
+
+
+def test_every_fabric_class_has_energy_and_fresh_water_limits():
+    for fabric in ("woven", "yarn_knit", "silk", "worsted_wool"):
+        t = dyeing_norm_check(0.0, fabric=fabric, fresh_water=0.0, water_reuse=100)
+        assert set(t["limit"]) == {"energy", "fresh_water", "water_reuse"}
+
+
+def test_dyeing_standing_converts_metres_through_the_mass():
+    knit = product_limits(SimpleNamespaceProduct("knit", Q_(0.4, "kg/m"), fabric="纱线、针织物"))
+    assert knit.arguments["fabric"] == "yarn_knit"
+    s = knit.standing(Q_(0.5, "kgce/m"))  # 0.5 kgce/m / 0.4 kg/m = 1.25 tce/t
+    assert s["unit"] == "tce/t" and s["specific_energy"] == pytest.approx(1.25)
+    assert s["level"] == "above limit" and s["limit"] == 1.1
+    assert knit.convert(Q_(0.036, "m^3/m"), "t/t") == pytest.approx(90.0)  # 1 t per m^3
+    # woven limits per 100 m with output in tonnes: multiply by t per 100 m
+    woven = product_limits(
+        SimpleNamespaceProduct("cloth", Q_(0.018, "t/hundred_metre"), fabric="woven")
+    )
+    assert woven.convert(Q_(1500, "kgce/t"), "kgce/hundred_metre") == pytest.approx(27.0)
+    bare = product_limits(SimpleNamespaceProduct("knit", None, fabric="yarn_knit"))
+    with pytest.raises(InputError, match=r"products\[knit\]\.mass") as info:
+        bare.standing(Q_(0.5, "kgce/m"))
+    assert "per t" in str(info.value)
+
+
+def SimpleNamespaceProduct(pid, mass, **attributes):  # noqa: N802 - a tiny factory
+    from types import SimpleNamespace
+
+    return SimpleNamespace(id=pid, mass=mass, attributes=attributes)

@@ -48,8 +48,8 @@ from greenchain.errors import (
 pytestmark = pytest.mark.filterwarnings("ignore::greenchain.errors.GreenchainWarning")
 
 GATES_2025 = {
-    "discharge_permit": True,
-    "no_major_accident_3y": True,
+    "no_violation_3y": True,
+    "green_management": True,
     "quality_management_system": True,
     "environmental_management_system": True,
     "energy_management_system": True,
@@ -270,48 +270,67 @@ def test_2025_indicator_table_complete():
         "产品绿色化",
         "用地集约化",
     ]
-    assert sorted({i.row for i in s.indicators}) == list(range(1, 19))
+    # Table C.1: 14 rows, 100 points, 30/30/16/16/8, all from the standard's text
+    assert sorted({i.row for i in s.indicators}) == list(range(1, 15))
     for ind in s.indicators:
         assert ind.type in ("forward", "reverse", "qualitative")
         assert (ind.unit is None) == (ind.type == "qualitative")
+        assert ind.status == ind.points_status == "official"
+        assert ind.source_ref.startswith("Table C.1 row")
     qualitative = sorted(i.row for i in s.indicators if i.type == "qualitative")
-    assert qualitative == [5, 6, 14]
+    assert qualitative == [9, 12, 13]
     reverse = sorted({i.row for i in s.indicators if i.type == "reverse"})
-    assert reverse == [1, 2, 7]
-    # points 8/8/8/6 for rows 1-4, found only in a third-party transcription
-    by_row = {i.row: i for i in s.indicators}
-    assert [by_row[r].points for r in (1, 2, 3, 4)] == [8, 8, 8, 6]
-    assert all(by_row[r].points_status == "unverified" for r in (1, 2, 3, 4))
-    assert all(i.points is None and i.points_status is None for i in s.indicators if i.row > 4)
-    # row 1: lead = level 1, base = level 2 of the energy-limit standard (a reference)
+    assert reverse == [1, 2, 5, 6, 11]
+    by_row = {i.row: i.points for i in s.indicators}
+    assert [by_row[r] for r in range(1, 15)] == [8, 8, 8, 6, 8, 8, 8, 6, 6, 4, 6, 8, 8, 8]
+    assert sum(by_row.values()) == 100
+    per_area = {}
+    for ind in {i.row: i for i in s.indicators}.values():
+        per_area[ind.area] = per_area.get(ind.area, 0) + ind.points
+    assert list(per_area.values()) == [30, 30, 16, 16, 8]
+    assert "Annex C" in s.points_note and "示例" in s.points_note
+    # Annex B formulas cited on every quantitative row
+    assert all(
+        "Annex B" in i.source_ref
+        for i in s.indicators
+        if i.type != "qualitative" and i.row not in (4, 10)
+    )
+    # clause 4.4.3 lead/base where the standard defines them (benchmarks_gbt36132-2025.csv)
     row1 = s.indicator("energy_intensity_product")
     assert (row1.benchmark, row1.leading) == ("energy_limit_level2", "energy_limit_level1")
-    # row 3 banded by annual energy use, no thresholds per band
-    row3 = s.indicator("renewable_share")
-    assert row3.band_by.unit == "tce"
-    assert sorted((b.min or 0, b.max or np.inf) for b in row3.bands) == [
-        (0, 3000),
-        (3000, 5000),
-        (5000, 10000),
-        (10000, np.inf),
-    ]
-    assert all(b.benchmark is None and b.leading is None for b in row3.bands)
-    # row 4: lead value 8 of 12 platform functions
+    assert row1.thresholds_source_ref == "Table C.1 row 1; clause 4.4.3"
     row4 = s.indicator("energy_carbon_platform")
-    assert row4.leading == 8 and row4.benchmark is None and len(row4.count_items) == 12
-    assert len(s.gates) == 6 and all(g.status == "unverified" for g in s.gates)
+    assert (row4.leading, row4.benchmark) == (8, 0) and len(row4.count_items) == 12
+    row6 = s.indicator("water_intensity_product")
+    assert (row6.benchmark, row6.leading) == ("water_quota_general", "water_quota_advanced")
+    others = [i for i in s.indicators if i.id not in {row1.id, row4.id, row6.id}]
+    assert all(i.benchmark is None and i.leading is None for i in others)
+    # clause 4.2: exactly three basic requirements; the systems are evidence items of c)
+    assert [(g.id, g.clause, g.status) for g in s.gates] == [
+        ("no_violation_3y", "4.2 a)", "official"),
+        ("green_management", "4.2 b)", "official"),
+        ("management_systems", "4.2 c)", "official"),
+    ]
+    assert [i.id for i in s.gate("management_systems").items] == [
+        "quality_management_system",
+        "energy_management_system",
+        "environmental_management_system",
+        "ohs_management_system",
+    ]
+    assert "discharge_permit" not in [g.id for g in s.gates]
 
 
 def test_2018_structure_and_statuses():
     s = load_scheme("GB/T 36132-2018")
     assert [(a.id, a.weight, a.weight_status) for a in s.areas] == [
-        ("infrastructure", 20, "unverified"),
-        ("management", 15, "unverified"),
+        ("infrastructure", 20, "transcribed"),
+        ("management", 15, "derived"),
         ("energy_resources", 15, "unverified"),
-        ("products", 10, "unverified"),
-        ("emissions", 10, "unverified"),
+        ("products", 10, "derived"),
+        ("emissions", 10, "derived"),
         ("performance", 30, "unverified"),
     ]
+    assert all(g.source_id == "gbt36132-2018-s3" for g in s.gates)
     assert [g.name_zh for g in s.gates] == ["合规性与相关方要求", "基础管理职责"]
     items = [c for _, c in s.checklist_items().values()]
     assert all(c.mandatory_status == "unverified" for c in items)
@@ -463,7 +482,7 @@ def test_scheme_status_without_value_and_missing_status(tmp_path):
 
 # -------------------------------------------------------------------------------- gates
 def test_failed_gate_is_named_and_total_still_computed(gb21252_2023_tile_e02):
-    gates = dict(GATES_2025, no_major_accident_3y=False)
+    gates = dict(GATES_2025, no_violation_3y=False)
     r = score(
         "GB/T 36132-2025",
         {"energy_intensity_product": Q_(5.0, "kgce/m^2")},
@@ -472,17 +491,33 @@ def test_failed_gate_is_named_and_total_still_computed(gb21252_2023_tile_e02):
         product_unit="m^2",
     )
     assert r.gates_passed is False and r.eligible is False
-    assert r.failed_gates == ["no_major_accident_3y"]
+    assert r.failed_gates == ["no_violation_3y"]
     assert r.total == pytest.approx(4.0)
-    assert any("no_major_accident_3y" in w for w in r.warnings)
-    assert r.by_gate.set_index("gate").loc["no_major_accident_3y", "status"] == "failed"
+    assert r.assessable_total == 8.0 and r.max_total == 100.0
+    assert any("no_violation_3y" in w for w in r.warnings)
+    assert r.by_gate.set_index("gate").loc["no_violation_3y", "status"] == "failed"
 
 
-def test_unanswered_gate_fails():
-    r = score("GB/T 36132-2025", gates={"discharge_permit": True})
+def test_unanswered_gate_fails_and_retired_ids_are_explained():
+    with pytest.warns(IncompleteScoreWarning, match="discharge_permit"):
+        r = score("GB/T 36132-2025", gates={"discharge_permit": True, "no_violation_3y": True})
     assert not r.gates_passed
-    assert "quality_management_system" in r.failed_gates
-    assert "discharge_permit" not in r.failed_gates
+    assert r.failed_gates == ["green_management", "management_systems"]
+    assert any("discharge_permit" in w and "MIIT application rule" in w for w in r.warnings)
+    rows = r.by_gate.set_index("gate")
+    assert rows.loc["management_systems", "status"] == "unanswered"
+    assert "ohs_management_system" in rows.loc["management_systems", "missing"]
+
+
+def test_gate_c_from_its_four_systems():
+    four = {k: True for k in list(GATES_2025)[2:]}
+    r = score("GB/T 36132-2025", evidence={**four, "no_violation_3y": True})
+    gates = r.by_gate.set_index("gate")["status"]
+    assert list(gates) == ["passed", "unanswered", "passed"]
+    assert len(r.by_gate) == 3 and list(r.by_gate["clause"]) == ["4.2 a)", "4.2 b)", "4.2 c)"]
+    one_no = dict(four, ohs_management_system=False)
+    r = score("GB/T 36132-2025", evidence=one_no)
+    assert r.by_gate.set_index("gate").loc["management_systems", "status"] == "failed"
 
 
 def test_all_gates_passed():
@@ -566,13 +601,15 @@ def test_2018_weighted_formula():
 def test_2018_warns_weights_unverified():
     with pytest.warns(UnverifiedDataWarning, match="area weights unverified"):
         r = score("GB/T 36132-2018", evidence=_all_yes_2018(), gates=GATES_2018)
-    assert any("infrastructure 20" in w for w in r.warnings)
+    text = next(w for w in r.warnings if "area weights unverified" in w)
+    assert "energy_resources 15" in text and "performance 30" in text
+    assert "infrastructure" not in text  # 20 % transcribed (green_schemes.md 2.2)
     assert any("points unverified" in w for w in r.warnings)
 
 
 # ---------------------------------------------------------------- data, points, thresholds
-def test_no_data_indicator_scored_zero_listed_in_gaps_and_warned(gb21252_2023_tile_e02):
-    with pytest.warns(IncompleteScoreWarning, match="carbon_intensity_output_value"):
+def test_not_assessable_is_not_zero(gb21252_2023_tile_e02):
+    with pytest.warns(IncompleteScoreWarning, match="carbon_intensity_product"):
         r = score(
             "GB/T 36132-2025",
             {"energy_intensity_product": 5.0, "carbon_intensity_output_value": None},
@@ -580,12 +617,46 @@ def test_no_data_indicator_scored_zero_listed_in_gaps_and_warned(gb21252_2023_ti
             product_unit="m^2",
             gates=GATES_2025,
         )
-    row = r.by_indicator.set_index("indicator").loc["carbon_intensity_output_value"]
-    assert row["status"] == "no data" and row["score"] == 0.0
+    row = r.by_indicator.set_index("indicator").loc["carbon_intensity_product"]
+    assert row["status"] == "no data" and np.isnan(row["score"]) and not row["assessable"]
+    assert row["reason"].startswith("not assessable: no data")
+    assert (r.total, r.assessable_total, r.max_total) == pytest.approx((4.0, 8.0, 100.0))
     gaps = r.gaps.set_index("indicator")
-    assert gaps.loc["carbon_intensity_output_value", "gap"] == pytest.approx(8.0)
+    assert np.isnan(gaps.loc["carbon_intensity_product", "gap"])
+    assert gaps.loc["carbon_intensity_product", "reason"].startswith("not assessable")
     assert r.gaps["total_gain"].dropna().is_monotonic_decreasing
-    assert r.max_total == pytest.approx(30.0)  # rows 1-4 have points; missing data stays in
+    # NaN only on rows that say why
+    scores = r.by_indicator
+    assert scores.loc[scores["score"].isna(), "reason"].notna().all()
+    assert not r.complete
+
+
+def test_benchmark_file_supplies_industry_values(tmp_path):
+    path = tmp_path / "industry.csv"
+    path.write_text(
+        "# an industry's values (illustrative)\n"
+        "indicator,lead,base,unit,status,source_id,source_ref,notes\n"
+        "water_reuse_rate,60,40,percent,unverified,board,minutes 2025,\n"
+        "carbon_intensity_output_value,0.5,2.5,tCO2e/wan_yuan,transcribed,ind-std,Table 3,\n",
+        encoding="utf-8",
+    )
+    r = score(
+        "GB/T 36132-2025",
+        {"water_reuse_rate": 50, "carbon_intensity_output_value": Q_(1500, "kgCO2e/wan_yuan")},
+        benchmarks=str(path),
+        gates=GATES_2025,
+    )
+    rows = r.by_indicator.set_index("indicator")
+    assert rows.loc["water_reuse_rate", "score"] == pytest.approx(4.0)
+    assert rows.loc["carbon_intensity_output_value", "score"] == pytest.approx(4.0)
+    assert rows.loc["water_reuse_rate", "thresholds_status"].startswith("unverified (industry.csv)")
+    assert (r.total, r.assessable_total) == pytest.approx((8.0, 16.0))
+    assert any("water_reuse_rate" in w for w in r.warnings if "unverified" in w)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("indicator,lead,base,unit,status,source_id,source_ref\nx,a b,1,%,maybe,,\n")
+    with pytest.raises(InputError, match="bad.csv") as info:
+        score("GB/T 36132-2025", benchmarks=bad)
+    assert "row 2" in str(info.value) and "maybe" in str(info.value)
 
 
 def test_binding_result_columns():
@@ -606,20 +677,17 @@ def test_binding_result_columns():
     assert r.scheme.id == "gbt36132-2025"
 
 
-def test_indicators_without_points_left_out_unless_supplied():
-    evidence = {"green_design_cases": ("yes", "case book 2024")}
+def test_qualitative_rows_and_points_override():
+    evidence = {"green_design_report": ("yes", "GB/T 24256 report 2024")}
     r = score("GB/T 36132-2025", evidence=evidence, gates=GATES_2025)
-    row = r.by_indicator.set_index("indicator").loc["green_design_cases"]
-    assert row["status"] == "no points" and np.isnan(row["score"])
-    assert not r.complete
-    assert any("green_design_cases" in w and "no points" in w for w in r.warnings)
-    with pytest.raises(InputError, match="green_design_cases"):
+    row = r.by_indicator.set_index("indicator").loc["green_design"]
+    assert row["status"] == "scored" and row["score"] == 8.0
+    assert (r.total, r.assessable_total) == (8.0, 8.0)
+    with pytest.raises(InputError, match="not assessable"):
         score("GB/T 36132-2025", evidence=evidence, gates=GATES_2025, strict=True)
-    r2 = score(
-        "GB/T 36132-2025", evidence=evidence, gates=GATES_2025, points={"green_design_cases": 5}
-    )
-    assert r2.by_indicator.set_index("indicator").loc["green_design_cases", "score"] == 5
-    assert r2.total == pytest.approx(5.0)
+    r2 = score("GB/T 36132-2025", evidence=evidence, gates=GATES_2025, points={"green_design": 5})
+    assert r2.by_indicator.set_index("indicator").loc["green_design", "score"] == 5
+    assert r2.total == pytest.approx(5.0) and r2.max_total == pytest.approx(97.0)
 
 
 def test_reference_thresholds(gb21252_2023_tile_e02):
@@ -659,30 +727,12 @@ def test_benchmark_override_checked():
         )
 
 
-def test_renewable_bands_and_percent_quantities():
+def test_renewable_share_percent_quantities():
     kwargs = dict(benchmarks={"renewable_share": (5, 25)}, gates=GATES_2025)
-    r = score(
-        "GB/T 36132-2025",
-        {"renewable_share": Q_(0.15, "")},
-        context={"annual_energy_use": Q_(4200, "tce")},
-        **kwargs,
-    )
+    r = score("GB/T 36132-2025", {"renewable_share": Q_(0.15, "")}, **kwargs)
     row = r.by_indicator.set_index("indicator").loc["renewable_share"]
-    assert row["band"] == "from_3000_to_5000_tce"
     assert row["value"] == pytest.approx(15.0) and row["score"] == pytest.approx(4.0)
-    assert (
-        score(
-            "GB/T 36132-2025",
-            {"renewable_share": 15},
-            context={"annual_energy_use": 10000},
-            **kwargs,
-        )
-        .by_indicator.set_index("indicator")
-        .loc["renewable_share", "band"]
-        == "ge_10000_tce"
-    )
-    r = score("GB/T 36132-2025", {"renewable_share": 15}, **kwargs)
-    assert any("band unknown" in w for w in r.warnings)
+    assert row["thresholds_status"] == "user/user"
     with pytest.raises(OutOfRangeError, match="renewable_share"):
         score("GB/T 36132-2025", {"renewable_share": 120}, **kwargs)
     with pytest.raises(UnitError, match="renewable_share"):
@@ -699,17 +749,17 @@ def test_alternatives_count_items_and_not_applicable():
         "GB/T 36132-2025",
         {
             "energy_carbon_platform": ["energy_query", "carbon_accounting", "energy_query"],
-            "emission_concentration_margin": NOT_APPLICABLE,
+            "pollutant_intensity_output_value": NOT_APPLICABLE,
         },
-        benchmarks={"energy_carbon_platform": (0, None)},
         gates=GATES_2025,
     )
     rows = r.by_indicator.set_index("indicator")
     assert rows.loc["energy_carbon_platform", "value"] == 2
     assert rows.loc["energy_carbon_platform", "score"] == pytest.approx(6 * 2 / 8)
     assert rows.loc["energy_intensity_output_value", "status"] == "alternative not used"
-    assert rows.loc["emission_concentration_margin", "status"] == "not applicable"
-    assert "emission_concentration_margin" not in set(r.gaps["indicator"])
+    assert rows.loc["pollutant_intensity_output_value", "status"] == "not applicable"
+    assert rows.loc["pollutant_intensity_product", "status"] == "alternative not used"
+    assert "pollutant_intensity_output_value" not in set(r.gaps["indicator"])
     with pytest.raises(InputError, match="carbon_acounting"):
         score("GB/T 36132-2025", {"energy_carbon_platform": ["carbon_acounting"]})
 
@@ -718,13 +768,13 @@ def test_unknown_indicator_named():
     with pytest.raises(InputError, match="renewable_shar.*did you mean renewable_share"):
         score("GB/T 36132-2025", {"renewable_shar": 10})
     with pytest.raises(InputError, match="qualitative"):
-        score("GB/T 36132-2025", {"green_design_cases": 1})
+        score("GB/T 36132-2025", {"green_design": 1})
 
 
 # ----------------------------------------------------------------------------- evidence
 def test_evidence_naming_unknown_item_rejected():
-    with pytest.raises(InputError, match="green_desing_cases"):
-        score("GB/T 36132-2025", evidence={"green_desing_cases": "yes"})
+    with pytest.raises(InputError, match="green_desing_report"):
+        score("GB/T 36132-2025", evidence={"green_desing_report": "yes"})
     with pytest.raises(InputError, match="gates.*permit_x"):
         score("GB/T 36132-2025", gates={"permit_x": True})
 
@@ -733,38 +783,30 @@ def test_load_evidence_file(tmp_path):
     path = tmp_path / "evidence.yaml"
     path.write_text(
         textwrap.dedent("""
-        raw_material_saving_cases: {answer: yes, evidence: "kiln batch report 2024 p.3"}
-        recycled_material_cases:
+        advanced_technology_equipment: {answer: yes, evidence: "energy-saving catalogue 2024"}
+        green_design_report:
           answer: partial
-          evidence: "recycled glaze trial"
-        green_design_cases: {answer: no, evidence: "none"}
-        discharge_permit: true
-        no_major_accident_3y: {passed: yes, evidence: "safety bureau letter"}
+          evidence: "design review minutes"
+        carbon_footprint_quantified: {answer: no, evidence: "none"}
+        no_violation_3y: {passed: yes, evidence: "safety bureau letter"}
         quality_management_system: false
+        discharge_permit: true
         """),
         encoding="utf-8",
     )
     ev = load_evidence(path, scheme="GB/T 36132-2025")
     assert ev.source == str(path)
-    assert ev["raw_material_saving_cases"].answer == "yes"
-    assert ev["green_design_cases"].answer == "no"
-    r = score(
-        "GB/T 36132-2025",
-        evidence=ev,
-        points={
-            "raw_material_saving_cases": 2,
-            "recycled_material_cases": 2,
-            "green_design_cases": 2,
-        },
-    )
+    assert ev["advanced_technology_equipment"].answer == "yes"
+    r = score("GB/T 36132-2025", evidence=ev)
     rows = r.by_indicator.set_index("indicator")
-    assert rows.loc["recycled_material_cases", "score"] == pytest.approx(1.0)
-    assert rows.loc["green_design_cases", "score"] == 0.0
+    assert rows.loc["advanced_process_equipment", "score"] == pytest.approx(6.0)
+    assert rows.loc["green_design", "score"] == pytest.approx(4.0)
+    assert rows.loc["product_carbon_footprint", "score"] == 0.0
+    assert (r.total, r.assessable_total) == pytest.approx((10.0, 22.0))
     gates = r.by_gate.set_index("gate")["status"]
-    assert gates["discharge_permit"] == "passed" and gates["quality_management_system"] == "failed"
-    assert gates["energy_management_system"] == "unanswered"
-    assert r.checklist.set_index("item").loc["recycled_material_cases", "evidence"] == (
-        "recycled glaze trial"
+    assert list(gates) == ["passed", "unanswered", "failed"]
+    assert r.checklist.set_index("item").loc["green_design_report", "evidence"] == (
+        "design review minutes"
     )
 
 
@@ -797,11 +839,13 @@ def test_to_dict_is_json_serialisable(gb21252_2023_tile_e02):
         {"energy_intensity_product": 5.0},
         references=gb21252_2023_tile_e02,
         product_unit="m^2",
-        evidence={"green_design_cases": ("yes", "ref")},
+        evidence={"green_design_report": ("yes", "ref")},
         gates=GATES_2025,
     )
     data = json.loads(json.dumps(r.to_dict(), allow_nan=False, ensure_ascii=False))
-    assert data["scheme"] == "gbt36132-2025" and data["total"] == pytest.approx(4.0)
+    assert data["scheme"] == "gbt36132-2025" and data["total"] == pytest.approx(12.0)
+    assert (data["assessable_total"], data["max_total"]) == (16.0, 100.0)
+    assert len(data["by_gate"]) == 3 and data["notes"]
     assert data["gates_passed"] is True and isinstance(data["by_indicator"], list)
     assert "ScoreResult" in repr(r)
 

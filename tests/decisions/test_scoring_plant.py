@@ -70,7 +70,7 @@ def test_failed_gates_are_named_without_evidence(bare):
     with pytest.warns(IncompleteScoreWarning):
         result = bare.green_factory_score("GB/T 36132-2025")
     assert not result.gates_passed
-    assert "discharge_permit" in result.failed_gates
+    assert result.failed_gates == ["no_violation_3y", "green_management", "management_systems"]
 
 
 def test_2018_veto_without_evidence(tile):
@@ -83,7 +83,7 @@ def test_2018_veto_without_evidence(tile):
 def test_evidence_file_passes_gates(tile, tmp_path):
     path = tmp_path / "evidence.yaml"
     path.write_text(
-        "discharge_permit: true\nno_major_accident_3y: true\nquality_management_system: true\n"
+        "no_violation_3y: true\ngreen_management: true\nquality_management_system: true\n"
         "environmental_management_system: true\nenergy_management_system: true\n"
         "ohs_management_system: true\n",
         encoding="utf-8",
@@ -105,9 +105,14 @@ def test_indicator_without_data_is_listed_in_gaps(bare):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         result = bare.green_factory_score("GB/T 36132-2025")
-    row = result.by_indicator.set_index("indicator").loc["energy_carbon_platform"]
-    assert row["status"] == "no data" and row["score"] == 0
-    assert "energy_carbon_platform" in set(result.gaps["indicator"])
+    row = result.by_indicator.set_index("indicator").loc["green_design"]
+    assert row["status"] == "no data" and row["reason"] == (
+        "not assessable: not answered in the evidence"
+    )
+    assert "green_design" in set(result.gaps["indicator"])
+    # row 4 is still assessed: greenchain itself computed four of the twelve functions
+    row4 = result.by_indicator.set_index("indicator").loc["energy_carbon_platform"]
+    assert row4["value"] == 4 and row4["score"] == pytest.approx(6 * 4 / 8)
 
 
 def test_unknown_scheme(tile):
@@ -116,11 +121,22 @@ def test_unknown_scheme(tile):
 
 
 def test_plant_file_evidence_keyed_by_scheme(tile):
-    """tile_plant.yaml answers the 2025 gates only: they pass, the 2018 veto does not."""
+    """tile_plant.yaml answers clause 4.2 a), b) and c) for 2025 (not the 2018 gates)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        assert tile.green_factory_score("GB/T 36132-2025").gates_passed
+        r = tile.green_factory_score("GB/T 36132-2025")
         assert not tile.green_factory_score("GB/T 36132-2018").gates_passed
+    assert list(r.by_gate["status"]) == ["passed", "passed", "passed"]
+    data = tile.data.model_copy(deep=True)
+    data.green_factory["evidence"]["gbt36132-2025"] = {
+        "discharge_permit": True,  # a retired id: ignored, and the result says so
+        "no_major_accident_3y": True,
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        retired = type(tile)(data).green_factory_score("GB/T 36132-2025")
+    assert list(retired.by_gate["status"]) == ["unanswered", "unanswered", "unanswered"]
+    assert any("no_major_accident_3y" in w and "4.2 a)" in w for w in retired.warnings)
 
 
 def test_platform_functions_from_plant_file(tile):
@@ -131,15 +147,24 @@ def test_platform_functions_from_plant_file(tile):
         warnings.simplefilter("ignore")
         result = plant.green_factory_score("GB/T 36132-2025")
     row = result.by_indicator.set_index("indicator").loc["energy_carbon_platform"]
-    # The benchmark of row 4 is not sourced (only the leading value 8): no thresholds.
-    assert row["value"] == 2 and row["status"] == "no thresholds"
+    # declared 2 + what greenchain computed (intensity, benchmarking, footprint): 5 of lead 8
+    assert row["value"] == 5 and row["score"] == pytest.approx(6 * 5 / 8)
+    assert any("row 4 counts" in n and "carbon_footprint_accounting" in n for n in result.notes)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plain = plant.green_factory_score("GB/T 36132-2025", recognise=False)
+    assert plain.by_indicator.set_index("indicator").loc["energy_carbon_platform", "value"] == 2
 
 
 def test_score_cli(capsys):
     from greenchain.interface.cli import main
 
     assert main(["score", str(gc.example_path("tile_plant.yaml")), "--format", "json"]) == 0
-    assert '"gates_passed": true' in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert '"gates_passed": true' in out and '"max_total": 100.0' in out
+    assert main(["score", str(gc.example_path("tile_plant.yaml"))]) == 0
+    out = capsys.readouterr().out
+    assert "assessable (100 in all" in out and "4.2 c) management_systems: passed" in out
     assert main(["score", str(gc.example_path("dyeing_mill.yaml")), "--format", "json"]) == 0
     assert '"gates_passed": false' in capsys.readouterr().out
 
@@ -214,3 +239,112 @@ def test_score_with_measures_on_data_and_facade(tile):
     assert from_data["capex"].dtype == float
     with pytest.raises(InputError, match="at least one"):
         score_with_measures(tile.data, [])
+
+
+# ---------------------------------------------------------------- issue 15: must show
+EVIDENCE = gc.example_path("tile_plant.yaml").parents[2] / "tests" / "fixtures"
+
+
+def _best_package(plant):
+    table = plant.retrofits().set_index("measure")
+    saves = table["energy_saved_tce"].apply(lambda v: v is not None and v > 0)
+    cheap = table["abatement_cost"].apply(lambda v: v is not None and v < 0)
+    alternatives = ("dry_granulation", "dyeing_airflow")
+    return [m for m in table.index[saves & cheap] if m not in alternatives]
+
+
+@pytest.mark.parametrize(
+    "name, before, after, assessable",
+    [
+        # tile: rows 1 (GB 21252 level 2 -> level 1 after the package), 4, 9, 12, 13 assessed
+        ("tile_plant.yaml", 20.4957, 22.75, 36.0),
+        # dyeing: no level-1/level-2 energy standard for dyeing, so row 1 is not assessable
+        # and the package cannot move the score until the industry's values are supplied
+        ("dyeing_mill.yaml", 14.0, 14.0, 28.0),
+    ],
+)
+def test_examples_out_of_100_before_and_after_the_best_package(name, before, after, assessable):
+    plant = gc.load_plant(gc.example_path(name))
+    evidence = EVIDENCE / "evidence_gbt36132-2025.yaml"
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        package = _best_package(plant)
+        result = plant.green_factory_score(evidence=evidence)
+        table = plant.score_with_measures(package, evidence=evidence).set_index("measure")
+    assert result.max_total == 100.0 and result.assessable_total == pytest.approx(assessable)
+    assert result.total == pytest.approx(before, abs=1e-4)
+    assert result.gates_passed and list(result.by_gate["clause"]) == ["4.2 a)", "4.2 b)", "4.2 c)"]
+    row = table.loc["package"]
+    assert row["score_before"] == pytest.approx(result.total)
+    assert row["score_after"] == pytest.approx(after, abs=1e-4)
+    assert row["max_total"] == 100.0 and bool(row["gates_passed"])
+    assert row["assessable_after"] == pytest.approx(row["assessable_before"])
+    assert any("Annex C" in n for n in result.notes)  # the weights are examples
+
+
+def test_knit_mill_in_metres_is_converted_through_its_mass():
+    from greenchain.decisions.scoring.standing import plant_standing
+
+    plant = gc.load_plant(EVIDENCE / "knit_mill.yaml")
+    assert plant.data.products[0].attributes["fabric"] == "yarn_knit"  # written 纱线、针织物
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = plant_standing(plant).set_index("limit")
+    energy = plant.energy()
+    per_metre = energy.intensity("dyed_knit_fabric").m_as("kgce/m")
+    assert table.loc["energy", "value"] == pytest.approx(per_metre / 0.4)  # kgce/kg = tce/t
+    assert table.loc["energy", "unit"] == "tce/t"
+    water = plant.data.water.withdrawal.m_as("m^3") / 12000  # t of water per t of fabric
+    assert table.loc["fresh_water", "value"] == pytest.approx(water)
+    assert table.loc["water_reuse", "value"] == pytest.approx(710000 / (710000 + 870000) * 100)
+    assert set(table["standing"]) <= {"meets limit", "above limit"}
+
+
+def test_knit_mill_without_mass_names_the_field_and_file():
+    from greenchain.decisions.scoring.standing import plant_standing
+
+    plant = gc.load_plant(EVIDENCE / "knit_mill_no_mass.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = plant_standing(plant).set_index("limit")
+    reason = table.loc["energy", "reason"]
+    assert "products[dyed_knit_fabric].mass" in reason and "knit_mill_no_mass.yaml" in reason
+    assert table["value"].isna().sum() == 2 and table["reason"].notna().sum() == 2
+
+
+def test_fabric_validated_at_load(tmp_path):
+    text = (EVIDENCE / "knit_mill.yaml").read_text(encoding="utf-8")
+    bad = tmp_path / "bad_fabric.yaml"
+    bad.write_text(text.replace("fabric: 纱线、针织物", "fabric: knitt"), encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        gc.load_plant(bad)
+    message = str(info.value)
+    assert "bad_fabric.yaml" in message and "knitt" in message and "纱线、针织物" in message
+
+
+@pytest.mark.parametrize("command", ["retrofit", "report"])
+def test_knit_mill_cli_shows_its_dyeing_norm_standing(command, tmp_path, capsys):
+    from greenchain.interface.cli import main
+
+    plant = str(EVIDENCE / "knit_mill.yaml")
+    out = tmp_path / "knit.md"
+    args = [command, plant] + (["-o", str(out), "--format", "md"] if command == "report" else [])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        assert main(args) == 0
+    text = out.read_text(encoding="utf-8") if command == "report" else capsys.readouterr().out
+    assert "tce/t" in text and "t/t" in text and "yarn_knit" in text
+    assert ("fresh_water" in text) if command == "retrofit" else ("Fresh water" in text)
+    assert "above limit" in text or "above the limit" in text  # 1.25 tce/t > 1.1
+
+
+def test_knit_mill_without_mass_cli_error_names_field_and_file(capsys):
+    from greenchain.interface.cli import main
+
+    plant = str(EVIDENCE / "knit_mill_no_mass.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        code = main(["retrofit", plant])
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "products[dyed_knit_fabric].mass" in err and "knit_mill_no_mass.yaml" in err

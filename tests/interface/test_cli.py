@@ -83,6 +83,7 @@ EXPECTED_COMMANDS = [
     "report",
     "template",
     "export",
+    "check",
 ]
 
 

@@ -232,12 +232,26 @@ def test_unknown_column_and_sheet_are_errors(workbook):
     ws = wb["energy"]
     ws["Z1"] = "amout"
     ws["Z3"] = 5
-    with pytest.raises(InputError, match=r"energy!Z3 in tile\.xlsx: Extra inputs"):
+    with pytest.raises(
+        InputError,
+        match=r"energy!Z1 in tile\.xlsx: unknown column 'amout'; valid: carrier 能源品种",
+    ):
         load_plant(save())
+    ws["Z1"] = None
     ws["Z3"] = None
-    wb.create_sheet("energi")
-    with pytest.raises(InputError, match=r"energi!A1 in tile\.xlsx: Extra inputs"):
+    wb.create_sheet("能源")
+    with pytest.raises(
+        InputError, match=r"能源!A1 in tile\.xlsx: unknown sheet '能源'; sheets are plant 基本信息"
+    ):
         load_plant(save())
+    ws["Z1"] = "amout"
+    ws[col(ws, "amount") + "5"] = -5
+    with pytest.raises(InputError, match="3 problems") as info:
+        load_plant(save())
+    assert info.value.problems[:2] == [
+        info.value.problems[0],
+        info.value.problems[1],
+    ] and any("energy!B5: must not be negative" in p for p in info.value.problems)
 
 
 def test_cli_error_names_the_cell(workbook, capsys):

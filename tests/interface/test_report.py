@@ -111,3 +111,34 @@ def test_report_in_headless_chromium(html_report, tmp_path):
     pixels = imread(shot)
     assert pixels.shape[0] == 900 and pixels.shape[1] == 1280
     assert float(np.std(pixels[..., :3])) > 0.05  # not a blank page
+
+
+# ------------------------------------------------------------------ issue 15: norms, score
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_report_shows_dyeing_norm_standing_and_score_out_of_100(lang, tmp_path):
+    plant = gc.load_plant(gc.example_path("dyeing_mill.yaml"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        path = plant.report(tmp_path / f"mill_{lang}.md", lang=lang, format="md", charts=False)
+    text = path.read_text(encoding="utf-8")
+    if lang == "zh":
+        assert "印染行业规范条件（2017版）对标" in text
+        assert "单位产品新鲜水取水量" in text and "水重复利用率" in text and "符合限值" in text
+        assert "得分 / 可评价分值 / 总分" in text and "4.2 c)" in text
+        assert "无法评价" in text
+    else:
+        assert "Standing against the printing and dyeing industry norm" in text
+        assert "Fresh water per unit product" in text and "meets the limit" in text
+        assert "/ 100" in text and "Basic requirements (veto)" in text
+        assert "not assessable" in text and "Annex C" in text
+    assert "kgce/hundred_metre" in text and "t/hundred_metre" in text
+
+
+def test_report_knit_mill_without_mass_names_field_and_file(tmp_path):
+    fixtures = Path(__file__).parents[1] / "fixtures"
+    plant = gc.load_plant(fixtures / "knit_mill_no_mass.yaml")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        path = plant.report(tmp_path / "knit.md", format="md", charts=False)
+    text = path.read_text(encoding="utf-8")
+    assert "products[dyed_knit_fabric].mass in knit_mill_no_mass.yaml" in text

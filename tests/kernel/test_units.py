@@ -142,3 +142,73 @@ def test_nonnegative_converts_and_does_not_clamp():
 def test_quantity_like_covers_what_the_boundary_accepts():
     members = set(typing.get_args(QuantityLike))
     assert {pint.Quantity, float, int, np.ndarray, str} <= members
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "expected"),
+    [
+        ("750 万kWh", "MWh", 7500.0),
+        ("2,300 万千瓦时", "MWh", 23000.0),
+        ("100 度", "kWh", 100.0),
+        ("75 万m³", "m^3", 750000.0),
+        ("75万m^3", "m^3", 750000.0),
+        ("75 万 m3", "m^3", 750000.0),
+        ("1.2 万Nm³", "Nm3", 12000.0),
+        ("7,500,000 Nm³", "m^3", 7.5e6),
+        ("7,500,000 m3", "m^3", 7.5e6),
+        ("4000 m²", "m^2", 4000.0),
+        ("4.2 元/m3", "CNY/m^3", 4.2),
+        ("54000 万元", "CNY", 5.4e8),
+        ("1.5 亿元", "CNY", 1.5e8),
+        ("15500 吨标煤", "tce", 15500.0),
+        ("1 吨标准煤", "kgce", 1000.0),
+        ("1291 kgce/t", "tce/t", 1.291),
+        ("40 吨", "t", 40.0),
+        ("3 千克", "kg", 3.0),
+        ("160 ℃", "degC", 160.0),
+        ("８％", "", 0.08),
+        ("1.2 万吨标煤", "tce", 12000.0),
+    ],
+)
+def test_units_as_people_write_them(text, unit, expected):
+    assert gc.units.parse_quantity(text).m_as(unit) == pytest.approx(expected)
+
+
+def test_nm3_with_superscript_is_normal_cubic_metres_not_newton_metres():
+    q = gc.units.parse_quantity("10 Nm³")
+    assert q.check("[length]**3") and q.m_as("Nm3") == pytest.approx(10)
+
+
+def test_normalise_unit_text_leaves_other_units_alone():
+    norm = gc.units.normalise_unit_text
+    assert norm("2.5 tCO2e/MWh") == "2.5 tCO2e/MWh"
+    assert norm("0.5 kgCO2/kg") == "0.5 kgCO2/kg"
+    assert norm("3 kg/m3") == "3 kg/m^3"
+    assert norm("1,5") == "1,5"  # a decimal comma is not a thousands separator
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("8%", 0.08),
+        ("8 %", 0.08),
+        (0.08, 0.08),
+        (1, 1),
+        ("0.5", 0.5),
+        (gc.Q_(45, "percent"), 0.45),
+        (None, None),
+    ],
+)
+def test_read_rate(value, expected):
+    assert gc.units.read_rate(value, "discount_rate") == expected
+
+
+@pytest.mark.parametrize("value", [8, 8.0, "8", 12.5])
+def test_rate_above_one_is_refused_with_a_hint(value):
+    with pytest.raises(OutOfRangeError, match=r"discount_rate: .* did you mean .* %\?"):
+        gc.units.read_rate(value, "discount_rate")
+
+
+def test_rate_with_a_unit_is_refused():
+    with pytest.raises(UnitError, match="fraction or a percentage"):
+        gc.units.read_rate("8 kg", "discount_rate")

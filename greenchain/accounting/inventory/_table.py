@@ -183,6 +183,7 @@ class Valued:
         self.ch4 = np.zeros(n)
         self.n2o = np.zeros(n)
         self.market_zero = np.zeros(n, dtype=bool)
+        self.market_co2 = np.full(n, np.nan)  # market-based CO2 [t] of the remainder, if set
         self.explicit = np.zeros(n)  # CO2e [t] of rows valued with an explicit factor
         self.category = np.full(n, -1, dtype=np.int8)
         self.label = np.full(n, -1, dtype=np.int32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -25,9 +26,15 @@ from greenchain.accounting.inventory._table import (
     validate_records,
     worst_status,
 )
+from greenchain.accounting.inventory.regime import (
+    RegimeSettings,
+    apply_boundary,
+    credit_certificates,
+    resolve_regime,
+)
 from greenchain.accounting.inventory.result import InventoryResult
 from greenchain.data import factors
-from greenchain.data.gwp import DEFAULT_AR, gwp_factor, normalise_report
+from greenchain.data.gwp import gwp_factor, normalise_report
 from greenchain.errors import (
     GreenchainError,
     InputError,
@@ -175,14 +182,14 @@ def _electricity(
     amount: np.ndarray,
     unit: tuple,
     rows_all: np.ndarray,
-    grid_basis: str,
-    grid_year: int | None,
+    s: RegimeSettings,
     is_export: np.ndarray,
     collector: Collector,
     out: Valued,
 ) -> None:
     if len(rows_all) == 0:
         return
+    grid_basis, grid_year = s.grid_basis, s.grid_year
     u_codes, units = unit
     r_codes, regions = t.codes("region", rows=rows_all)
     if (r_codes[rows_all] < 0).any():
@@ -221,21 +228,30 @@ def _electricity(
     key = r_codes.astype(np.int64) * max(len(years), 1) + y_codes
     for rows in group_rows(key, rows_all):
         region, year = regions[r_codes[rows[0]]], int(years[y_codes[rows[0]]])
-        try:
-            f = factors.grid_electricity(region=str(region), year=year, basis=grid_basis)
-            out.co2[rows] = emissions.purchased_electricity(
-                mwh[rows], region=str(f.region), year=int(f.year or year), basis=grid_basis
-            ).m_as("tCO2")
-        except GreenchainError as exc:
-            t.fail(exc, rows, getattr(exc, "field", None) or "region")
-        collector.factors.append(f)
         category = np.where(
             is_export[rows],
             CATEGORIES.index("exported_energy"),
             CATEGORIES.index("purchased_electricity"),
         )
-        out.set(rows, category, f.key, f"{f.dataset} {f.year} {f.region}", f.status)
         out.market_zero[rows] = green[rows] & ~is_export[rows]
+        if s.grid_factor is not None:  # a fixed value of the regime file
+            out.co2[rows] = mwh[rows] * s.grid_factor.m_as("tCO2/MWh")
+            label = f"{s.grid_factor:~P} ({s.regime.id if s.regime else 'regime'})"
+            out.set(rows, category, "electricity.grid", label, "unverified")
+            continue
+        try:
+            f = factors.grid_electricity(region=str(region), year=year, basis=grid_basis)
+            out.co2[rows] = emissions.purchased_electricity(
+                mwh[rows], region=str(f.region), year=int(f.year or year), basis=grid_basis
+            ).m_as("tCO2")
+            if s.market_remainder != "location":
+                m = factors.grid_electricity(str(region), year, basis=s.market_remainder)
+                out.market_co2[rows] = mwh[rows] * Q_(m.value, m.unit).m_as("tCO2/MWh")
+                collector.factors.append(m)
+        except GreenchainError as exc:
+            t.fail(exc, rows, getattr(exc, "field", None) or "region")
+        collector.factors.append(f)
+        out.set(rows, category, f.key, f"{f.dataset} {f.year} {f.region}", f.status)
 
 
 def _heat(
@@ -247,12 +263,14 @@ def _heat(
     is_export: np.ndarray,
     collector: Collector,
     out: Valued,
+    fixed: Any = None,
 ) -> None:
     if len(rows_all) == 0:
         return
     c_codes, carriers = carrier
     u_codes, units = unit
     heat_factor = factors.get("heat.purchased")
+    heat_factor_value = None if fixed is None else fixed.m_as("tCO2/GJ")
     key = c_codes.astype(np.int64) * max(len(units), 1) + u_codes
     for rows in group_rows(key, rows_all):
         kind, u = str(carriers[c_codes[rows[0]]]), str(units[u_codes[rows[0]]])
@@ -278,24 +296,29 @@ def _heat(
                     "or mass with enthalpy/temperature)",
                     field="unit",
                 )
-            out.co2[rows] = emissions.purchased_heat(gj).m_as("tCO2")
+            out.co2[rows] = emissions.purchased_heat(gj, factor=heat_factor_value).m_as("tCO2")
         except GreenchainError as exc:
             t.fail(exc, rows)
         category = np.where(
             is_export[rows], CATEGORIES.index("exported_energy"), CATEGORIES.index("purchased_heat")
         )
-        out.set(rows, category, heat_factor.key, heat_factor.dataset, heat_factor.status)
-    collector.factors.append(heat_factor)
+        if fixed is None:
+            out.set(rows, category, heat_factor.key, heat_factor.dataset, heat_factor.status)
+        else:
+            out.set(rows, category, heat_factor.key, f"{fixed:~P} (regime)", "unverified")
+    if fixed is None:
+        collector.factors.append(heat_factor)
 
 
 def from_records(
     records: pd.DataFrame,
     *,
-    gwp: str = DEFAULT_AR,
-    fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
-    grid_basis: str = "average",
+    gwp: str | None = None,
+    fuel_dataset: str | None = None,
+    grid_basis: str | None = None,
     grid_year: int | None = None,
-    non_co2: bool = True,
+    non_co2: bool | None = None,
+    regime: str | Path | None = None,
     source: str | None = None,
     process: pd.DataFrame | None = None,
 ) -> InventoryResult:
@@ -314,17 +337,27 @@ def from_records(
         ``measured_carbon_content`` [tC/GJ], ``measured_oxidation_rate`` [-],
         ``enthalpy`` [kJ/kg] for steam given by mass, ``temperature`` [degC] for hot water
         given by mass, ``use``, and any grouping columns (``plant_id``, ``period``…).
-    gwp : str, default "AR6"
-        GWP set for CH4 and N2O (``SAR``, ``AR4``, ``AR5``, ``AR6``).
-    fuel_dataset : str, default "GB/T 32150-2015"
-        Default fuel parameter set.
-    grid_basis : str, default "average"
-        Grid electricity factor basis.
+    gwp : str, optional
+        GWP set for CH4 and N2O (``SAR``, ``AR4``, ``AR5``, ``AR6``); default the regime's
+        choice, else ``"AR6"``.
+    fuel_dataset : str, optional
+        Default fuel parameter set; default the regime's choice, else ``"GB/T 32150-2015"``.
+    grid_basis : str, optional
+        Grid electricity factor basis; default the regime's choice, else ``"average"``.
+        The national-only bases (``ets``, ``excluding_market_nonfossil``) use the national
+        factor for a plant in any province, with a caveat.
     grid_year : int, optional
         Grid factor year for all rows (default: each row's ``year``). An unpublished
         year falls back to the latest earlier one, with a warning in the result.
-    non_co2 : bool, default True
-        Add CH4 and N2O from stationary combustion (IPCC 2006 Table 2.3 defaults).
+    non_co2 : bool, optional
+        Add CH4 and N2O from stationary combustion (IPCC 2006 Table 2.3 defaults); default
+        the regime's choice, else True.
+    regime : str or Path, optional
+        Reporting regime: ``gbt32150`` (the same as no regime), ``ndrc_guideline``,
+        ``fujian_ets``, ``ghg_protocol``, ``iso14064``, or the path of a regime file
+        (:mod:`greenchain.data.regimes`). It fixes the gases, GWP set, grid basis, boundary
+        and the treatment of exports, certificates and heat; options given explicitly
+        override its choice (``options["overridden"]`` lists them).
     source : str, optional
         Name of the file the records came from (used in error messages).
     process : pandas.DataFrame, optional
@@ -334,18 +367,28 @@ def from_records(
     Returns
     -------
     InventoryResult
+        ``options`` names the regime (``options["regime"]``, None without one) and, with
+        one, every choice applied and what its boundary excluded (``options["excluded"]``).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> records = pd.DataFrame({"carrier": ["natural_gas"], "amount": [1e6],
+    ...                         "unit": ["m^3"]})
+    >>> r = from_records(records, regime="ndrc_guideline")
+    >>> r.options["regime"], r.options["gwp"], round(r.total.m_as("tCO2e"), 1)
+    ('ndrc_guideline', 'SAR', 2162.2)
     """
+    given = {
+        "gwp": gwp,
+        "fuel_dataset": fuel_dataset,
+        "grid_basis": grid_basis,
+        "grid_year": grid_year,
+        "non_co2": non_co2,
+    }
     with collect_caveats() as caught:
-        result = _value_records(
-            records,
-            gwp=gwp,
-            fuel_dataset=fuel_dataset,
-            grid_basis=grid_basis,
-            grid_year=grid_year,
-            non_co2=non_co2,
-            source=source,
-            process=process,
-        )
+        settings = resolve_regime(regime, given)
+        result = _value_records(records, settings, source=source, process=process)
     result.caveats = list(caught)
     result.warnings = [c.message for c in caught]
     emit_caveats(caught)
@@ -354,17 +397,14 @@ def from_records(
 
 def _value_records(
     records: pd.DataFrame,
+    s: RegimeSettings,
     *,
-    gwp: str = DEFAULT_AR,
-    fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
-    grid_basis: str = "average",
-    grid_year: int | None = None,
-    non_co2: bool = True,
     source: str | None = None,
     process: pd.DataFrame | None = None,
 ) -> InventoryResult:
     """Value the records; the caveats raised go to the enclosing collector."""
-    ar = normalise_report(gwp)
+    ar = normalise_report(s.gwp)
+    fuel_dataset, non_co2 = s.fuel_dataset, s.non_co2
     if not isinstance(records.index, pd.RangeIndex) or records.index.start != 0:
         records = records.reset_index(drop=True)
     t = RecordTable(records, source)
@@ -421,13 +461,22 @@ def _value_records(
         amount,
         unit,
         np.flatnonzero(kind == 1),
-        grid_basis,
-        grid_year,
+        s,
         is_export,
         collector,
         out,
     )
-    _heat(t, amount, carrier, unit, np.flatnonzero(kind == 2), is_export, collector, out)
+    _heat(
+        t,
+        amount,
+        carrier,
+        unit,
+        np.flatnonzero(kind == 2),
+        is_export,
+        collector,
+        out,
+        s.heat_factor,
+    )
     _explicit_factors(t, amount, unit, out, explicit_category, is_export)
 
     g_ch4, g_n2o = gwp_value("CH4", ar), gwp_value("N2O", ar)
@@ -437,6 +486,10 @@ def _value_records(
     co2, ch4, n2o = out.co2 * sign, out.ch4 * sign, out.n2o * sign
     explicit = out.explicit * sign
     co2e = co2 + ch4 * g_ch4 + n2o * g_n2o + explicit
+    market = np.where(np.isnan(out.market_co2), co2e, out.market_co2 * sign)
+    co2e, market = credit_certificates(
+        co2e, np.where(out.market_zero, 0.0, market), out.market_zero, s
+    )
     scope_lut = np.array([0, 0, 1, 1, 2], dtype=np.int8)  # by CATEGORIES order
     keep = [c for c in records.columns if c not in ("amount", "unit", "carrier")]
     activities = pd.DataFrame(
@@ -452,7 +505,7 @@ def _value_records(
             "ch4_t": ch4,
             "n2o_t": n2o,
             "co2e_t": co2e,
-            "co2e_market_t": np.where(out.market_zero, 0.0, co2e),
+            "co2e_market_t": market,
             "other_gas": pd.Categorical.from_codes(
                 np.where(out.explicit != 0, 0, -1), categories=[EXPLICIT_GAS]
             ),
@@ -471,17 +524,19 @@ def _value_records(
         for c in ("carrier", "unit", "category", "scope", "factor_key", "dataset", "status"):
             activities[c] = activities[c].astype("category")
         activities["category"] = activities["category"].cat.set_categories(CATEGORIES)
-    options = {
-        "gwp": ar,
-        "fuel_dataset": fuel_dataset,
-        "grid_basis": grid_basis,
-        "grid_year": grid_year,
-        "non_co2": non_co2,
-    }
-    if out.market_zero.any():
+    activities, memo = apply_boundary(activities, s)
+    options = {**s.options(), "gwp": ar}
+    if s.regime is not None:
+        options.update(memo)
+    if out.market_zero.any() and s.certificates == "market_based":
         caveat(
             "market-based scope 2: green-certificate and direct green electricity at zero; "
-            "the remainder uses the location grid factor (no residual mix is published)",
+            + (
+                "the remainder uses the location grid factor (no residual mix is published)"
+                if s.market_remainder == "location"
+                else "the remainder uses MEE's national factor excluding market-traded "
+                "non-fossil electricity (no residual mix is published)"
+            ),
             UserWarning,
             field="supply",
         )

@@ -11,8 +11,9 @@ data, points or thresholds is listed in :attr:`ScoreResult.warnings` and
 Rules
 -----
 Quantitative indicator *i* with value *x*, benchmark *B*, leading value *L* and
-points *w* (``scoring: linear``; GB/T 36132-2025 §5 as cited by third-party
-scorers, status unverified):
+points *w* (``scoring: linear``; GB/T 36132-2025 clause 5.2: full points at or
+better than the lead value, zero short of the base value, in between the linear
+proportion method the clause recommends):
 
 .. math::
 
@@ -30,9 +31,11 @@ applicable checklist items.
 Totals: ``points_sum`` schemes (2025) add the scores, :math:`T = \\sum_i s_i`;
 ``weighted_areas`` schemes (2018) use :math:`Y = \\sum_a W_a \\cdot S_a / P_a`
 with area weight :math:`W_a`, points obtained :math:`S_a` and points available
-:math:`P_a`. Indicators without points or thresholds are left out of both the
-score and the points available (``complete`` is then False); indicators without
-data score zero and stay in.
+:math:`P_a`. Not assessable is not zero: an indicator without data, points or
+lead/base values is left out of both the score and the assessable points
+(``assessable_total``; ``reason`` says why, ``complete`` is then False), while
+``max_total`` keeps every point of the scheme (100 for GB/T 36132-2025). A scheme
+with ``no_data: zero`` (GB/T 36132-2018) scores missing data 0 instead.
 
 Gates (basic requirements, one-vote veto) are checked first: a failed or
 unanswered gate sets ``gates_passed`` False and names the gate; the total is
@@ -51,7 +54,7 @@ GB 21252-2023 level 1 (4.5) as leading value and level 2 (5.5) as benchmark:
 ...     r = score("GB/T 36132-2025",
 ...               {"energy_intensity_product": Q_(5.0, "kgce/m^2")},
 ...               references={"energy_limit_level1": 4.5, "energy_limit_level2": 5.5},
-...               product_unit="m^2", gates={"discharge_permit": True})
+...               product_unit="m^2", gates={"no_violation_3y": True})
 >>> float(r.by_indicator.set_index("indicator").loc["energy_intensity_product", "score"])
 4.0
 >>> r.gates_passed, r.complete
@@ -63,16 +66,18 @@ from __future__ import annotations
 import difflib
 import textwrap
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pint
 
+from greenchain.decisions.scoring.benchmarks import Benchmark, load_benchmarks
 from greenchain.decisions.scoring.evidence import ANSWER_VALUES, Evidence, as_evidence, check_ids
+from greenchain.decisions.scoring.gates import gate_table
 from greenchain.decisions.scoring.result import (
     COUNTED,
-    UNSCORABLE,
     ScoreResult,
     gaps_table,
     messages,
@@ -86,7 +91,7 @@ from greenchain.errors import (
     UnverifiedDataWarning,
     emit_caveats,
 )
-from greenchain.units import check_range, magnitude, read_quantity, unit_of
+from greenchain.units import Q_, check_range, magnitude, read_quantity, unit_of
 
 __all__ = [
     "linear_score",
@@ -172,9 +177,9 @@ def linear_score(
 
     References
     ----------
-    GB/T 36132-2025 chapter 5 (评价指标评分规则) as cited by third-party scorers
-    ("§5.2: full points at the 引领值, zero at the 基准值, linear in between");
-    the official clause text was not read (status unverified).
+    GB/T 36132-2025 clause 5.2 a)-c): full points at the lead value (引领值), zero when
+    the base value (基准值) is not reached, in between "宜采用线性比例法、极差法等"
+    (status official; greenchain uses the linear proportion method).
 
     Examples
     --------
@@ -261,8 +266,21 @@ class _Inputs:
             )
         _unknown([k for k in self.values if k not in ids], quantitative, "indicator", "indicators")
         self.benchmarks: dict[str, tuple[Any, Any]] = {}
+        self.benchmark_status: dict[str, str] = {}
+        if isinstance(benchmarks, str | Path):
+            benchmarks = load_benchmarks(benchmarks)
         for key, val in (benchmarks or {}).items():
-            if isinstance(val, Mapping):
+            if isinstance(val, Benchmark):
+                unit: str | None = val.unit
+                if PRODUCT in val.unit:
+                    filled = f"({product_unit})"
+                    unit = val.unit.replace(PRODUCT, filled) if product_unit else None
+                pair = tuple(
+                    Q_(v, unit) if isinstance(v, float) and unit else v
+                    for v in (val.base, val.lead)
+                )
+                self.benchmark_status[key] = f"{val.status} ({val.file})"
+            elif isinstance(val, Mapping):
                 pair = (val.get("benchmark"), val.get("leading"))
             elif isinstance(val, list | tuple) and len(val) == 2:
                 pair = (val[0], val[1])
@@ -271,7 +289,7 @@ class _Inputs:
                     "expected (benchmark, leading); use None to keep the scheme's value",
                     field=f"benchmarks[{key!r}]",
                 )
-            self.benchmarks[key] = pair
+            self.benchmarks[key] = (pair[0], pair[1])
         _unknown(
             [k for k in self.benchmarks if k not in quantitative],
             quantitative,
@@ -313,8 +331,14 @@ class _Inputs:
         self.evidence: Evidence = as_evidence(evidence)
         check_ids(self.evidence, scheme)
         self.gates = as_evidence(gates, source="gates=")
-        gate_ids = [g.id for g in scheme.gates]
-        _unknown([k for k in self.gates if k not in gate_ids], gate_ids, "gate", "gates")
+        gate_ids = [g.id for g in scheme.gates] + [i.id for g in scheme.gates for i in g.items]
+        retired = [r.id for r in scheme.retired_evidence]
+        _unknown(
+            [k for k in self.gates if k not in gate_ids and k not in retired],
+            gate_ids,
+            "gate",
+            "gates",
+        )
 
 
 # ------------------------------------------------------------------------------- rows
@@ -398,17 +422,18 @@ def _quantitative(
             statuses = [band.benchmark_status, band.leading_status]
     if ind.id in inp.benchmarks:
         ob, ol = inp.benchmarks[ind.id]
+        given = inp.benchmark_status.get(ind.id, "user")
         if ob is not None:
-            b_raw, statuses[0] = ob, "user"
+            b_raw, statuses[0] = ob, given
         if ol is not None:
-            l_raw, statuses[1] = ol, "user"
+            l_raw, statuses[1] = ol, given
     resolved = []
     for kind, val, status in (("benchmark", b_raw, statuses[0]), ("leading", l_raw, statuses[1])):
-        if isinstance(val, str) and status != "user":  # a reference id from the scheme
+        if isinstance(val, str) and status != "user":  # a reference id
             if val in inp.references:
                 val = inp.references[val]
             else:
-                notes.append(f"{kind} refers to {val!r}: pass references={{{val!r}: ...}}")
+                notes.append(f"{kind} refers to {val!r}, which has no value for this plant")
                 val = None
         if val is not None:
             val = _as_quantity(val, f"benchmarks[{ind.id!r}]")
@@ -427,6 +452,8 @@ def _quantitative(
     used_status = statuses[:1] if rule == "threshold" else statuses
     row["thresholds_status"] = "/".join(str(s) for s in used_status if s) or None
 
+    if not have:
+        notes.append("no lead/base value: supply the industry's values in a benchmark file")
     if row["status"] == "no data":
         return
     if not have:
@@ -440,7 +467,7 @@ def _quantitative(
     )
     row["fraction"] = frac
     row["status"] = "scored"
-    if "unverified" in used_status and not np.isnan(row["points"]):
+    if any(str(s).startswith("unverified") for s in used_status) and not np.isnan(row["points"]):
         used["thresholds"].append(ind.id)
 
 
@@ -488,6 +515,20 @@ def _qualitative(
     row["status"] = "scored" if answered == applicable else "incomplete"
 
 
+def _reason(ind: Indicator, status: str, notes: list[str]) -> str:
+    """Why an indicator is not assessed (its points are not counted)."""
+    head = {
+        "no data": (
+            "not answered in the evidence"
+            if ind.type == "qualitative"
+            else "no data in the plant file (pass indicators={...})"
+        ),
+        "not applicable": "not applicable to the plant",
+    }.get(status)
+    parts = ([head] if head else []) + notes
+    return "not assessable: " + ("; ".join(parts) or status)
+
+
 _Rows = tuple[
     list[dict[str, Any]], list[dict[str, Any]], list[str], list[str], dict[str, list[str]]
 ]
@@ -533,26 +574,36 @@ def _build_rows(scheme: Scheme, inp: _Inputs) -> _Rows:
             "fraction": np.nan,
             "points_status": p_status,
             "thresholds_status": None,
+            "assessable": False,
+            "reason": None,
             "note": None,
         }
         notes: list[str] = []
         if ind.one_of and active[ind.one_of] != ind.id:
             row["status"] = "alternative not used"
             row["unit"] = ind.unit
+            row["reason"] = f"alternative {active[ind.one_of]} used"
             rows.append(row)
             continue
         if ind.type == "qualitative":
             _qualitative(ind, inp, row, items, failed_mandatory, missing_ref)
         else:
             _quantitative(ind, inp, row, notes, used)
-        if row["status"] in COUNTED and p is None:
+        if p is None:
             notes.append("no points in the scheme: pass points={...}")
-            if row["status"] != "no data":
+            if row["status"] in COUNTED:
                 row["status"] = "no points"
-        if p is not None and row["status"] in COUNTED:
-            row["score"] = 0.0 if row["status"] == "no data" else float(p) * row["fraction"]
+        if p is not None and row["status"] == "no data" and scheme.no_data == "zero":
+            row["fraction"], row["assessable"] = 0.0, True
+            row["score"] = 0.0
+            row["reason"] = "no data: scored 0 (the scheme's rule for missing data)"
+        elif p is not None and row["status"] in COUNTED:
+            row["score"] = float(p) * row["fraction"]
+            row["assessable"] = True
             if p_status == "unverified":
                 used["points"].append(ind.id)
+        else:
+            row["reason"] = _reason(ind, row["status"], notes)
         row["note"] = "; ".join(notes) or None
         rows.append(row)
     return rows, items, failed_mandatory, missing_ref, used
@@ -581,7 +632,7 @@ def score(
     indicators : mapping, optional
         ``{indicator_id: value}`` for quantitative indicators: a number read in the
         scheme's unit (``percent`` indicators take 35 for 35 %), a Quantity in any
-        compatible unit, ``None`` (no data: scored zero and listed in gaps) or
+        compatible unit, ``None`` (no data: not assessable, named in gaps) or
         :data:`NOT_APPLICABLE`. A count indicator with ``count_items`` also takes
         the list of item ids. For a ``one_of`` group give one alternative.
     evidence : mapping or Evidence, optional
@@ -590,9 +641,11 @@ def score(
         silently cost points).
     gates : mapping, optional
         ``{gate_id: True/False}``; overrides gate entries in ``evidence``.
-    benchmarks : mapping, optional
+    benchmarks : mapping, str or Path, optional
         ``{indicator_id: (benchmark, leading)}`` overriding the scheme (numbers in
-        the scheme's unit or Quantities; ``None`` keeps the scheme's value).
+        the scheme's unit or Quantities; ``None`` keeps the scheme's value), or a
+        benchmark CSV file (:func:`~greenchain.decisions.scoring.benchmarks.load_benchmarks`)
+        with the industry's lead and base values and their status.
     points : mapping, optional
         ``{indicator_id: points}`` overriding or supplying points [-].
     references : mapping, optional
@@ -603,8 +656,8 @@ def score(
     product_unit : str, optional
         Unit of product replacing ``{product}`` in indicator units (``"m^2"``, ``"t"``).
     strict : bool, default False
-        Raise instead of leaving indicators without points or thresholds out of
-        the total.
+        Raise instead of leaving indicators that cannot be assessed out of the
+        total.
 
     Returns
     -------
@@ -636,11 +689,13 @@ def score(
     ...     warnings.simplefilter("ignore")
     ...     r = score("GB/T 36132-2025", {"carbon_intensity_output_value": 12.0},
     ...               benchmarks={"carbon_intensity_output_value": (20.0, 10.0)},
-    ...               gates={"discharge_permit": True})
+    ...               gates={"no_violation_3y": True})
     >>> float(r.by_indicator.set_index("indicator").loc["carbon_intensity_output_value", "score"])
     6.4
-    >>> r.gates_passed, r.failed_gates[:2]
-    (False, ['no_major_accident_3y', 'quality_management_system'])
+    >>> r.total, r.assessable_total, r.max_total
+    (6.4, 8.0, 100.0)
+    >>> r.gates_passed, r.failed_gates
+    (False, ['green_management', 'management_systems'])
     """
     scheme = load_scheme(scheme)
     inp = _Inputs(
@@ -650,43 +705,19 @@ def score(
     by_indicator = pd.DataFrame(rows)
 
     # gates
-    gate_rows, failed_gates = [], []
-    for g in scheme.gates:
-        entry = inp.gates.get(g.id) or inp.evidence.get(g.id)
-        if entry is not None and entry.answer == "na":
-            raise InputError("a gate cannot be not applicable", field=f"gates[{g.id!r}]")
-        status = (
-            "unanswered" if entry is None else ("passed" if entry.answer == "yes" else "failed")
-        )
-        if status != "passed":
-            failed_gates.append(g.id)
-        gate_rows.append(
-            {
-                "gate": g.id,
-                "name_en": g.name_en,
-                "name_zh": g.name_zh,
-                "status": status,
-                "evidence": entry.evidence if entry else None,
-                "source_status": g.status,
-            }
-        )
-    by_gate = pd.DataFrame(
-        gate_rows, columns=["gate", "name_en", "name_zh", "status", "evidence", "source_status"]
-    )
+    by_gate, failed_gates, retired_notes = gate_table(scheme, inp.gates, inp.evidence)
 
-    # areas and total
-    counted = by_indicator["status"].isin(COUNTED) & by_indicator["points"].notna()
+    # areas and totals: not assessable is not zero
+    status = by_indicator["status"]
+    has_points = by_indicator["points"].notna() & (status != "alternative not used")
+    assessed = by_indicator["assessable"].astype(bool) & by_indicator["points"].notna()
     weighted = scheme.method == "weighted_areas"
     area_rows = []
     for a in scheme.areas:
         in_area = by_indicator["area"] == a.id
-        pts = float(by_indicator.loc[in_area & counted, "points"].sum())
-        sc = float(by_indicator.loc[in_area & counted, "score"].sum())
+        pts = float(by_indicator.loc[in_area & assessed, "points"].sum())
+        sc = float(by_indicator.loc[in_area & assessed, "score"].sum())
         share = sc / pts if pts > 0 else np.nan
-        n_out = int((in_area & by_indicator["status"].isin(UNSCORABLE)).sum())
-        n_out += int(
-            (in_area & (by_indicator["status"] == "no data") & by_indicator["points"].isna()).sum()
-        )
         area_rows.append(
             {
                 "area": a.id,
@@ -694,30 +725,33 @@ def score(
                 "name_zh": a.name_zh,
                 "weight": np.nan if a.weight is None else a.weight,
                 "weight_status": a.weight_status,
+                "max_points": float(by_indicator.loc[in_area & has_points, "points"].sum()),
                 "points": pts,
                 "score": sc,
                 "share": share,
                 "weighted": (a.weight or 0.0) * share if weighted else np.nan,
                 "n_indicators": int(in_area.sum()),
-                "n_not_totalled": n_out,
+                "n_not_totalled": int((in_area & has_points & ~assessed).sum()),
             }
         )
     by_area = pd.DataFrame(area_rows)
     if weighted:
         ok = by_area["share"].notna()
         total = float(by_area.loc[ok, "weighted"].sum())
-        max_total = float(by_area.loc[ok, "weight"].sum())
+        assessable_total = float(by_area.loc[ok, "weight"].sum())
+        max_total = float(by_area["weight"].sum())
     else:
-        total, max_total = float(by_area["score"].sum()), float(by_area["points"].sum())
+        total = float(by_area["score"].sum())
+        assessable_total = float(by_area["points"].sum())
+        max_total = float(by_area["max_points"].sum())
 
     not_totalled = by_indicator[
-        by_indicator["status"].isin(UNSCORABLE)
-        | ((by_indicator["status"] == "no data") & by_indicator["points"].isna())
+        ~status.isin(("not applicable", "alternative not used")) & ~assessed
     ]
     complete = not_totalled.empty
     if strict and not complete:
         raise InputError(
-            f"cannot total: no points or thresholds for {', '.join(not_totalled['indicator'])}",
+            f"cannot total: not assessable: {', '.join(not_totalled['indicator'])}",
             field="scheme",
         )
 
@@ -725,6 +759,7 @@ def score(
     notes, unverified = messages(
         scheme, by_indicator, by_area, by_gate, failed_mandatory, missing_ref, used, weighted
     )
+    notes += retired_notes
     caveats = [Caveat(IncompleteScoreWarning, t) for t in notes]
     caveats += [Caveat(UnverifiedDataWarning, t) for t in unverified]
     summary = []  # one short warning per category; the full lists are in the result
@@ -750,6 +785,8 @@ def score(
         gaps=gaps,
         warnings=notes + unverified,
         caveats=caveats,
+        assessable_total=assessable_total,
+        notes=[scheme.points_note] if scheme.points_note else [],
     )
     emit_caveats(summary)
     return result

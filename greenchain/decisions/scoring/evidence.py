@@ -4,13 +4,14 @@ An *evidence file* is a YAML mapping keyed by the ids of a scheme's checklist it
 and gates::
 
     # checklist items: an answer and the evidence reference behind it
-    raw_material_saving_cases: {answer: yes, evidence: "2024 kiln-batch report p. 3"}
-    green_design_cases:
+    advanced_technology_equipment: {answer: yes, evidence: "catalogue items 2024"}
+    green_design_report:
       answer: partial
       evidence: "design review minutes 2024-05"
-    # gates: true / false (or {passed: true, evidence: "permit no. ..."})
-    discharge_permit: true
-    no_major_accident_3y: {passed: true, evidence: "safety bureau letter 2025-01"}
+    # gates: true / false (or {passed: true, evidence: "..."}); a gate's evidence items
+    # (GB/T 36132-2025 4.2 c): the four management systems) are answered like items
+    no_violation_3y: {passed: true, evidence: "safety bureau letter 2025-01"}
+    quality_management_system: {answer: yes, evidence: "GB/T 19001 certificate"}
 
 Answers are ``yes`` (1), ``partial`` (0.5), ``no`` (0) or ``na`` (not applicable:
 the item is left out). YAML reads a bare ``yes``/``no`` as a boolean; both
@@ -19,11 +20,11 @@ scheme when scoring, so one file can hold both.
 
 Examples
 --------
->>> ev = as_evidence({"green_design_cases": ("yes", "case book 2024"),
-...                   "discharge_permit": True})
->>> ev["green_design_cases"]
-EvidenceEntry(answer='yes', evidence='case book 2024')
->>> ev["discharge_permit"].answer
+>>> ev = as_evidence({"green_design_report": ("yes", "GB/T 24256 report 2024"),
+...                   "no_violation_3y": True})
+>>> ev["green_design_report"]
+EvidenceEntry(answer='yes', evidence='GB/T 24256 report 2024')
+>>> ev["no_violation_3y"].answer
 'yes'
 """
 

@@ -13,10 +13,11 @@ from greenchain.errors import Caveat
 
 __all__ = ["ScoreResult"]
 
-#: Statuses whose points enter the total (no data scores zero).
-COUNTED = ("scored", "no data", "incomplete")
-#: Statuses left out of the total: points or thresholds missing.
-UNSCORABLE = ("no points", "no thresholds")
+#: Statuses of assessed indicators: their points enter the total and the assessable total.
+COUNTED = ("scored", "incomplete")
+#: Statuses of indicators that cannot be assessed (data, points or lead/base missing):
+#: their points are not counted, never scored zero; ``reason`` says why.
+UNSCORABLE = ("no data", "no points", "no thresholds")
 
 
 def _plain(v: Any) -> Any:
@@ -46,10 +47,10 @@ class ScoreResult:
     scheme : Scheme
         The scheme scored against.
     total : float
-        Sum of indicator scores (``points_sum``) or Y = Σ weight × area share
-        (``weighted_areas``), over the indicators that could be scored.
+        Points achieved: the sum of indicator scores (``points_sum``) or
+        Y = Σ weight × area share (``weighted_areas``), over the assessed indicators.
     max_total : float
-        The largest total reachable over the same indicators (or area weights).
+        All points of the scheme (100 for GB/T 36132-2025), assessable or not.
     gates_passed : bool
         False if any gate failed or was not answered.
     failed_gates : list of str
@@ -57,19 +58,21 @@ class ScoreResult:
     failed_mandatory : list of str
         Mandatory (必选) checklist items not answered ``yes``.
     complete : bool
-        True when every applicable indicator had points and thresholds.
+        True when every applicable indicator was assessed.
     by_indicator : DataFrame
         One row per indicator: indicator, area, value, unit, benchmark, leading,
         points, score, status, then name_en, name_zh, type, rule, band, fraction,
-        points_status, thresholds_status, note. ``status`` is one of
-        ``scored``, ``no data``, ``incomplete``, ``no points``, ``no thresholds``,
+        points_status, thresholds_status, assessable, reason, note. ``status`` is one
+        of ``scored``, ``incomplete`` (assessed), ``no data``, ``no points``,
+        ``no thresholds`` (not assessable: ``score`` is NaN and ``reason`` says why),
         ``not applicable``, ``alternative not used``.
     by_area : DataFrame
-        area, name_en, name_zh, weight, weight_status, points, score, share,
-        weighted, n_indicators, n_not_totalled.
+        area, name_en, name_zh, weight, weight_status, max_points, points (of the
+        assessed indicators), score, share, weighted, n_indicators, n_not_totalled.
     by_gate : DataFrame
-        gate, name_en, name_zh, status (passed / failed / unanswered), evidence,
-        source_status.
+        One row per gate (per clause 4.2 item for GB/T 36132-2025): gate, clause,
+        name_en, name_zh, status (passed / failed / unanswered), evidence, items
+        (the answers of the gate's evidence items), missing, source_status.
     checklist : DataFrame
         One row per checklist item: item, indicator, area, mandatory, answer,
         value, evidence.
@@ -85,6 +88,13 @@ class ScoreResult:
         The same texts with their warning category
         (:class:`~greenchain.errors.IncompleteScoreWarning` or
         :class:`~greenchain.errors.UnverifiedDataWarning`).
+    assessable_total : float
+        Points of the assessed indicators (area weights of the assessed areas for
+        ``weighted_areas``): ``total`` is out of this.
+    notes : list of str
+        What a reader must know about the scheme itself (GB/T 36132-2025: the points
+        are the example weights of Table C.1), and what was taken from greenchain's
+        own results.
     """
 
     scheme: Scheme
@@ -101,6 +111,8 @@ class ScoreResult:
     gaps: pd.DataFrame
     warnings: list[str] = field(default_factory=list)
     caveats: list[Caveat] = field(default_factory=list, repr=False)
+    assessable_total: float = float("nan")
+    notes: list[str] = field(default_factory=list)
 
     @property
     def eligible(self) -> bool:
@@ -114,6 +126,7 @@ class ScoreResult:
             "scheme_document": self.scheme.document,
             "method": self.scheme.method,
             "total": _plain(self.total),
+            "assessable_total": _plain(self.assessable_total),
             "max_total": _plain(self.max_total),
             "gates_passed": self.gates_passed,
             "failed_gates": list(self.failed_gates),
@@ -126,6 +139,7 @@ class ScoreResult:
             "checklist": _records(self.checklist),
             "gaps": _records(self.gaps),
             "warnings": list(self.warnings),
+            "notes": list(self.notes),
         }
 
     def __repr__(self) -> str:
@@ -136,7 +150,8 @@ class ScoreResult:
             flags.append("incomplete")
         extra = f" ({'; '.join(flags)})" if flags else ""
         return (
-            f"<ScoreResult {self.scheme.document}: {self.total:.2f} of {self.max_total:.2f}{extra}>"
+            f"<ScoreResult {self.scheme.document}: {self.total:.2f} of "
+            f"{self.assessable_total:.2f} assessable ({self.max_total:.2f} in all){extra}>"
         )
 
 
@@ -156,10 +171,10 @@ def gaps_table(by_indicator: pd.DataFrame, by_area: pd.DataFrame, weighted: bool
     -------
     pandas.DataFrame
         ``indicator``, ``area``, ``name_en``, ``status``, ``points``, ``score``, ``gap``,
-        ``total_gain``.
+        ``total_gain``, ``reason`` (why a gap is unknown: the indicator is not assessable).
     """
     df = by_indicator[~by_indicator["status"].isin(["not applicable", "alternative not used"])]
-    df = df[["indicator", "area", "name_en", "status", "points", "score"]].copy()
+    df = df[["indicator", "area", "name_en", "status", "points", "score", "reason"]].copy()
     df["gap"] = df["points"] - df["score"]
     if weighted:
         area = by_area.set_index("area")
@@ -169,7 +184,8 @@ def gaps_table(by_indicator: pd.DataFrame, by_area: pd.DataFrame, weighted: bool
         df["total_gain"] = df["gap"]
     df = df[df["gap"].isna() | (df["gap"] > 1e-12)]
     df = df.sort_values(["total_gain", "gap"], ascending=False, na_position="last", kind="stable")
-    return df.reset_index(drop=True)
+    columns = ["indicator", "area", "name_en", "status", "points", "score", "gap", "total_gain"]
+    return df[[*columns, "reason"]].reset_index(drop=True)
 
 
 def _names(ids: Any) -> str:
@@ -216,26 +232,26 @@ def messages(
         msgs.append(f"gates not passed (veto; total computed but not eligible): {_names(parts)}")
     if failed_mandatory:
         msgs.append(f"mandatory items not met (not eligible): {_names(failed_mandatory)}")
-    nodata = by_indicator[status == "no data"]
-    zero = nodata[nodata["points"].notna()]["indicator"]
+    nodata = by_indicator[(status == "no data") & by_indicator["points"].notna()]
+    zero = nodata[nodata["assessable"].astype(bool)]["indicator"]
     if not zero.empty:
-        msgs.append(f"no data, scored 0: {_names(zero)}")
+        msgs.append(f"no data, scored 0 (the scheme's rule): {_names(zero)}")
+    out = nodata[~nodata["assessable"].astype(bool)]["indicator"]
+    if not out.empty:
+        msgs.append(f"not assessable, no data (points not counted): {_names(out)}")
     nopts = by_indicator[
         (status == "no points") | ((status == "no data") & by_indicator["points"].isna())
     ]
     if not nopts.empty:
         msgs.append(
-            "not totalled, no points in the scheme (pass points={...}): "
+            "not assessable, no points in the scheme (pass points={...}): "
             f"{_names(nopts['indicator'])}"
         )
     nothr = by_indicator[status == "no thresholds"]
     if not nothr.empty:
-        parts = [
-            f"{i}" + (f" [{n}]" if n else "")
-            for i, n in zip(nothr["indicator"], nothr["note"], strict=True)
-        ]
         msgs.append(
-            f"not totalled, no benchmark/leading value (pass benchmarks={{...}}): {_names(parts)}"
+            "not assessable, no lead/base value (supply a benchmark file): "
+            f"{_names(nothr['indicator'])}"
         )
     incomplete = by_indicator[status == "incomplete"]["indicator"]
     if not incomplete.empty:

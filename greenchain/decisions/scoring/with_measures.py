@@ -53,9 +53,12 @@ def score_with_measures(
     -------
     pandas.DataFrame
         One row per measure plus a ``package`` row: ``measure``, ``score_before``,
-        ``score_after``, ``points_gained``, ``capex`` (of the measures, in the plant
-        currency; NaN when one is not sourced) and ``points_per_10k_cny`` (points per
-        10 000 of capex). The warnings of the scores and packages are not repeated
+        ``score_after`` (points achieved), ``assessable_before``, ``assessable_after``
+        (points of the assessable indicators), ``max_total`` (all points: 100 for
+        GB/T 36132-2025), ``points_gained``, ``gates_passed`` (the clause 4.2 gates,
+        which no retrofit changes), ``capex`` (of the measures, in the plant currency;
+        NaN when one is not sourced, ``reason`` says so) and ``points_per_10k_cny``
+        (points per 10 000 of capex; NaN with capex or when the package costs nothing). The warnings of the scores and packages are not repeated
         here (see ``Plant.green_factory_score`` and ``Plant.retrofits``).
 
     Raises
@@ -92,9 +95,14 @@ def score_with_measures(
                     "measure": label,
                     "score_before": before.total,
                     "score_after": after.total,
+                    "assessable_before": before.assessable_total,
+                    "assessable_after": after.assessable_total,
+                    "max_total": after.max_total,
                     "points_gained": gained,
+                    "gates_passed": after.gates_passed,
                     "capex": capex_total,
                     "points_per_10k_cny": (gained / capex_total * 1e4 if capex_total else None),
+                    "reason": None if capex_total else "capex not sourced for every measure",
                 }
             )
     table = pd.DataFrame(rows)

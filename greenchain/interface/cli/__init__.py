@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from greenchain import __version__
 from greenchain.errors import GreenchainError, InputError
 from greenchain.interface.cli import (
+    check,
     energy,
     excel,
     factors,
@@ -48,7 +49,7 @@ __all__ = ["main", "build_parser", "emit", "COMMANDS"]
 
 #: The command modules, in the order ``--help`` lists them (``excel`` adds
 #: ``template`` and ``export``).
-COMMANDS = (inventory, energy, factors, footprint, retrofit, score, report, excel)
+COMMANDS = (inventory, energy, factors, footprint, retrofit, score, report, excel, check)
 
 
 def build_parser() -> argparse.ArgumentParser:

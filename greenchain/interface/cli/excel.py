@@ -2,11 +2,13 @@
 
 ::
 
-    greenchain template FILE.xlsx [--no-example]
+    greenchain template FILE.xlsx [--sector ceramics|dyeing|shoes|food] [--no-example]
+                                  [--monthly] [--force]
     greenchain export PLANT -o FILE.xlsx [--gwp AR6] [--grid-basis average]
 
 ``template`` writes the bilingual data-collection workbook
-(:func:`greenchain.interface.io.excel.write_template`); ``export`` writes a plant's results
+(:func:`greenchain.interface.io.excel.write_template`), laid out for a sector's models
+with ``--sector``; it refuses to overwrite an existing file unless ``--force``. ``export`` writes a plant's results
 (inventory, energy, and retrofits and green-factory score when available) to a
 workbook (:func:`greenchain.interface.io.excel.export_results`). PLANT may be a YAML, JSON or
 filled-in Excel plant file.
@@ -36,11 +38,25 @@ def add_parser(subparsers: Any, parents: Parents) -> None:
     -------
     None
     """
-    p = subparsers.add_parser("template", help="write the Excel data-collection template")
-    p.add_argument("file", help="the .xlsx file to write")
+    p = subparsers.add_parser(
+        "template",
+        help="write the Excel data-collection template",
+        description=(
+            "Write the bilingual data-collection workbook. Example: "
+            "greenchain template mill.xlsx --sector dyeing"
+        ),
+    )
+    p.add_argument("file", help="the .xlsx file to write (an existing file is kept)")
+    p.add_argument(
+        "--sector",
+        choices=("ceramics", "dyeing", "shoes", "food"),
+        help="lay out the equipment and measure columns for this sector's models",
+    )
     p.add_argument(
         "--no-example", action="store_true", help="headers only, without the example rows"
     )
+    p.add_argument("--monthly", action="store_true", help="add a monthly meter-reading sheet")
+    p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(run=run)
 
     p = subparsers.add_parser(
@@ -74,9 +90,15 @@ def run(args: argparse.Namespace) -> int:
 def _template(args: argparse.Namespace) -> int:
     from greenchain.interface.io.excel import write_template
 
-    path = write_template(args.file, example=not args.no_example)
-    rows = "without example rows" if args.no_example else "with the example tile plant's rows"
-    print(f"wrote {path} ({rows})")
+    path = write_template(
+        args.file,
+        example=not args.no_example,
+        sector=args.sector,
+        monthly=args.monthly,
+        force=args.force,
+    )
+    rows = "without example rows" if args.no_example else "with the example plant's rows"
+    print(f"wrote {path} ({args.sector or 'tile plant'} layout, {rows})")
     return 0
 
 

@@ -8,8 +8,11 @@
                               [--format table|json|csv]
 
 The table lists each measure's savings, CO2, money, payback, NPV, IRR and abatement
-cost (ranked), then the GB 21252 / dyeing-norm standing before and after the package;
-JSON adds the package totals and every column; CSV is the full table. ``--macc``
+cost (ranked), then the GB 21252 / dyeing-norm standing before and after the package
+and every limit of the dyeing norm (energy, fresh water, water reuse) for the plant as it
+is; output in metres is converted to the norm's tonnes through ``products[].mass``
+(without it the error names the field and the file). JSON adds the package totals and
+every column; CSV is the full table. ``--macc``
 writes the marginal abatement cost curve as an image.
 """
 
@@ -21,7 +24,7 @@ from typing import Any
 # the engine's own vocabulary, from the light data layer: --help loads no engine
 from greenchain.data.vocabulary import CO2_BASES
 from greenchain.data.vocabulary import RETROFIT_INTERACTIONS as INTERACTIONS
-from greenchain.errors import InputError, collect_caveats
+from greenchain.errors import GreenchainError, InputError, collect_caveats
 from greenchain.interface.cli._output import Parents, emit
 
 __all__ = ["add_parser", "run", "INTERACTIONS", "CO2_BASES"]
@@ -74,20 +77,27 @@ def run(args: argparse.Namespace) -> int:
         limit_levels,
         plant_retrofits,
     )
+    from greenchain.decisions.scoring.standing import plant_standing
     from greenchain.interface.io import load_plant
 
     plant = load_plant(args.plant)
     # the caveats are part of the printed result
-    with collect_caveats() as caught:
-        table = plant_retrofits(
-            plant,
-            args.measures,
-            interaction=args.interaction,
-            co2_basis=args.co2_basis,
-            lifetime=args.lifetime,
-            catalogue=args.catalogue,
-        )
-        levels = limit_levels(plant, args.measures, catalogue=args.catalogue)
+    try:
+        with collect_caveats() as caught:
+            table = plant_retrofits(
+                plant,
+                args.measures,
+                interaction=args.interaction,
+                co2_basis=args.co2_basis,
+                lifetime=args.lifetime,
+                catalogue=args.catalogue,
+            )
+            levels = limit_levels(plant, args.measures, catalogue=args.catalogue)
+            standing = plant_standing(plant)
+    except GreenchainError as exc:
+        if exc.source is None:  # name the plant file (e.g. a missing products[].mass)
+            exc.source = plant.source_name or args.plant
+        raise
     messages = list(table.attrs.get("warnings", []))
     messages += [c.message for c in caught if c.message not in messages]
     if args.macc:
@@ -97,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         "totals": table.attrs.get("totals"),
         "measures": _records(table),
         "limit_levels": _records(levels),
+        "standing": _records(standing),
         "warnings": messages,
     }
     if args.format == "table":
@@ -108,6 +119,11 @@ def run(args: argparse.Namespace) -> int:
         if len(levels):
             print()
             print(levels.drop(columns=["reason"]).to_string(index=False))
+        norms = standing[standing["limit"] != "level"]
+        if len(norms):
+            print("\nStanding against the dyeing norm (as is):")
+            shown = ["product", "limit", "value", "unit", "comparison", "limit_value"]
+            print(norms[[*shown, "standing", "status"]].to_string(index=False))
     else:
         emit(args, table, summary)
     return 0

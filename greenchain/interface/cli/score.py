@@ -1,7 +1,12 @@
 """``greenchain score PLANT [--scheme ...] [--evidence FILE] [--format ...]``.
 
-Scores a plant file against a green-factory scheme (GB/T 36132): the table lists each
-indicator's value, benchmark, points and status, then the largest gaps.
+Scores a plant file against a green-factory scheme (GB/T 36132): the title gives the
+points achieved, the points of the assessable indicators and all points (100 for
+GB/T 36132-2025), then one line per basic requirement (clause 4.2 a, b, c); the table
+lists each indicator's value, lead and base values, points, score and status, and why an
+indicator is not assessable; then the largest gaps. ``--benchmarks FILE`` supplies the
+industry's lead and base values (a CSV with the columns of
+``factors/benchmarks_gbt36132-2025.csv``).
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ COLUMNS = [
     "points",
     "score",
     "status",
+    "reason",
 ]
 
 
@@ -51,6 +57,11 @@ def add_parser(subparsers: Any, parents: Parents) -> None:
         help="GB/T 36132-2025 (default), GB/T 36132-2018, or a scheme YAML file",
     )
     p.add_argument("--evidence", default=None, help="evidence YAML (checklist answers, gates)")
+    p.add_argument(
+        "--benchmarks",
+        default=None,
+        help="CSV of lead/base values (columns of factors/benchmarks_gbt36132-2025.csv)",
+    )
     p.set_defaults(run=run)
 
 
@@ -70,15 +81,24 @@ def run(args: argparse.Namespace) -> int:
     from greenchain.interface.io import load_plant
 
     plant = load_plant(args.plant)
-    result = plant.green_factory_score(args.scheme, evidence=args.evidence)
+    options = {"benchmarks": args.benchmarks} if getattr(args, "benchmarks", None) else {}
+    result = plant.green_factory_score(args.scheme, evidence=args.evidence, **options)
     table = result.by_indicator[COLUMNS]
+    table = table[table["status"] != "alternative not used"]
     gates = "passed" if result.gates_passed else "FAILED: " + ", ".join(result.failed_gates)
     title = (
-        f"{plant.name}: {result.total:.2f} of {result.max_total:.2f} "
-        f"({result.scheme.document}); gates {gates}"
+        f"{plant.name}: {result.total:.2f} points achieved of {result.assessable_total:.2f} "
+        f"assessable ({result.max_total:.0f} in all, {result.scheme.document}); gates {gates}"
     )
     emit(args, table, result.to_dict(), title)
     if args.format == "table":
+        print("\nBasic requirements:")
+        for row in result.by_gate.to_dict("records"):
+            clause = f"{row['clause']} " if isinstance(row.get("clause"), str) else ""
+            missing = f" (missing: {row['missing']})" if isinstance(row.get("missing"), str) else ""
+            print(f"  {clause}{row['gate']}: {row['status']}{missing}")
+        for note in result.notes:
+            print(f"note: {note}")
         print("\nLargest gaps:")
         print(result.gaps.head(8).to_string(index=False))
     return 0

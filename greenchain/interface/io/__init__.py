@@ -18,7 +18,7 @@ from greenchain.interface.io.plant_files import parse_plant, read_text_plant_dat
 if TYPE_CHECKING:
     from greenchain.interface.plant import Plant
 
-__all__ = ["load_plant", "read_plant_data", "parse_plant"]
+__all__ = ["load_plant", "read_plant_data", "parse_plant", "workbook_error"]
 
 _EXCEL_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -102,8 +102,46 @@ def _load_workbook(path: Path) -> Plant:
     if not path.is_file():
         raise InputError("file not found", source=str(path))
     raw, cells = read_workbook(path, locations=True)
+    cells.rename_measures(raw)
     try:
         data = parse_plant(raw, source=path.name)
     except InputError as exc:
-        raise cells.translate(exc) from None
+        error = cells.translate(exc)
+        if not cells.problems:
+            raise error from None
+        found = getattr(error, "problems", None) or [f"{error.field}: {error.message}"]
+        raise workbook_error([*cells.problems, *found], path.name) from None
+    if cells.problems:
+        raise workbook_error(cells.problems, path.name)
     return Plant(data, source=str(path), locator=cells)
+
+
+def workbook_error(problems: list[str], source: str) -> InputError:
+    """One InputError listing every problem of a workbook (``"cell: message"`` lines).
+
+    Parameters
+    ----------
+    problems : list of str
+        The problems, each naming its cell.
+    source : str
+        The workbook's file name.
+
+    Returns
+    -------
+    InputError
+        With ``problems`` set; ``field`` is the cell when there is one problem.
+
+    Examples
+    --------
+    >>> str(workbook_error(["能源!A1: unknown sheet '能源'"], "mill.xlsx"))
+    "能源!A1 in mill.xlsx: unknown sheet '能源'"
+    """
+    if len(problems) == 1:
+        cell, _, message = problems[0].partition(": ")
+        error = InputError(message, field=cell, source=source)
+        error.cell = cell  # type: ignore[attr-defined]
+    else:
+        text = f"{len(problems)} problems:\n  " + "\n  ".join(problems)
+        error = InputError(text, source=source)
+    error.problems = list(problems)  # type: ignore[attr-defined]
+    return error

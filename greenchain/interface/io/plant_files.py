@@ -7,6 +7,7 @@ fills its example sheets from the YAML example), so neither imports the other.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,9 @@ from pydantic import ValidationError
 from greenchain.data.plant_file import PlantData, validation_error
 from greenchain.errors import InputError
 
-__all__ = ["read_text_plant_data", "parse_plant"]
+__all__ = ["read_text_plant_data", "parse_plant", "measure_ids"]
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 def read_text_plant_data(path: str | Path) -> dict[str, Any]:
@@ -90,7 +93,44 @@ def parse_plant(data: dict[str, Any], source: str | None = None) -> PlantData:
     >>> parse_plant({"plant": {"name": "Demo", "region": "Fujian", "year": 2023}}).plant.name
     'Demo'
     """
+    data = measure_ids(data)
     try:
         return PlantData.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, source) from None
+
+
+def measure_ids(data: dict[str, Any]) -> dict[str, Any]:
+    """Plant data with ``retrofit_options`` keyed by measure id, not Chinese name.
+
+    A measure may be written by its catalogue Chinese or English name
+    (``小浴比染色机``); every other key is left as it is.
+
+    Parameters
+    ----------
+    data : dict
+        Plain plant data.
+
+    Returns
+    -------
+    dict
+        ``data`` itself when nothing is renamed, else a shallow copy.
+
+    Examples
+    --------
+    >>> measure_ids({"retrofit_options": {"小浴比染色机": {"selected": True}}})
+    {'retrofit_options': {'dyeing_low_liquor_ratio': {'selected': True}}}
+    """
+    options = data.get("retrofit_options")
+    if not isinstance(options, dict) or all(_ID.match(str(k)) for k in options):
+        return data
+    from greenchain.decisions.retrofit.catalogue import load_catalogue
+
+    names: dict[str, str] = {}
+    for m in load_catalogue().values():
+        names.update({m.name_zh.strip(): m.id, m.name_en.strip().casefold(): m.id})
+    renamed = {
+        names.get(str(k).strip(), names.get(str(k).strip().casefold(), k)): v
+        for k, v in options.items()
+    }
+    return {**data, "retrofit_options": renamed} if len(renamed) == len(options) else data

@@ -1,9 +1,12 @@
 """Excel workbooks: the data-collection template, reading it back, exporting results.
 
 Consultants collect plant data in the workbook :func:`write_template` makes
-(``greenchain template plant.xlsx``): one sheet per plant-file section, bilingual
-headers, a description row, units in their own columns and the example tile
-plant's rows to overwrite. :func:`read_workbook` turns a filled workbook into the
+(``greenchain template mill.xlsx --sector dyeing``): one sheet per plant-file
+section, bilingual headers, a description row, units in their own columns and the
+example plant's rows to overwrite; with a sector, the equipment and measure columns
+are the inputs of that sector's models, with drop-downs. An existing file is never
+overwritten without ``force``. Unknown sheets and columns are errors naming the
+valid ones. :func:`read_workbook` turns a filled workbook into the
 plain data a YAML plant file gives; :func:`greenchain.interface.io.load_plant` validates it
 and names the cell of every problem (``energy!C5 in plant.xlsx: must not be
 negative``), also for problems found later by ``plant.inventory()`` and the other

@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from greenchain.errors import GreenchainError
 from greenchain.interface.io.excel._schema import _PATH
@@ -55,10 +56,37 @@ class CellMap:
     keys: dict[str, tuple[str, int, int]] = field(default_factory=dict)
     columns: dict[str, dict[str, int]] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)
+    #: Problems found while reading (unknown sheets and columns), each ``"cell: message"``.
+    problems: list[str] = field(default_factory=list)
 
     def __getitem__(self, path: str) -> str:
         sheet, col, row = self.cells[path]
         return f"{sheet}!{_letter(col)}{row}"
+
+    def rename_measures(self, raw: dict[str, Any]) -> None:
+        """Also record the cells of measures written by name under their ids.
+
+        Parameters
+        ----------
+        raw : dict
+            The plain data read from the workbook (``retrofit_options`` keyed as written).
+
+        Returns
+        -------
+        None
+        """
+        from greenchain.interface.io.plant_files import measure_ids
+
+        before = list(raw.get("retrofit_options") or {})
+        after = list(measure_ids(raw).get("retrofit_options") or {})
+        for old, new in zip(before, after, strict=False):
+            if old == new:
+                continue
+            prefix = f"retrofit_options.{old}"
+            tables: tuple[dict[str, Any], ...] = (self.cells, self.units, self.rows, self.keys)
+            for table in tables:
+                for key in [k for k in table if k == prefix or k.startswith(prefix + ".")]:
+                    table[f"retrofit_options.{new}{key[len(prefix) :]}"] = table[key]
 
     def locate(self, path: str, *, fallback: bool = True) -> str | None:
         """The cell (or row span) of a plant-data path; None when unknown.

@@ -20,12 +20,12 @@ from greenchain.units import Q_
 
 #: Plant-file sections in the template (every section of the schema, in its order).
 SECTIONS = tuple(PlantData.model_fields)
-_SKIP_SHEETS = ("README",)
+_SKIP_SHEETS = ("README", "monthly")
 _FORM_HEAD = ("field", "value", "unit", "description")
 #: Key and value columns of the mapping sections.
 _DICT_COLUMNS = {"prices": ("carrier", "price"), "retrofit_options": ("measure", None)}
 #: Keys offered as columns even when the example does not use them.
-_DICT_HINTS = {"attributes": ("energy_share",)}
+_DICT_HINTS = {"attributes": ("energy_share", "fabric")}
 _TRUE = {"true", "yes", "y", "1", "是", "对"}
 _FALSE = {"false", "no", "n", "0", "否"}
 _NUMBER_UNIT = re.compile(r"^\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*([A-Za-z%(/µ°].*)?$")
@@ -72,6 +72,8 @@ attributes.limit_product | 限额产品类别 | GB 21252-2023 product row | 能�
 attributes.water_absorption | 吸水率 | Water absorption E [%] | 吸水率 E [%]
 attributes.thickness_factor | 厚度修正系数 | GB 21252 Table 2 factor | 厚度修正系数
 attributes.energy_share | 能耗分摊比例 | Share of untagged energy (0-1) | 能耗分摊比例
+attributes.fabric | 织物类别 | Fabric class of the 2017 dyeing norm: woven, yarn_knit, silk, worsted_wool (or 机织物, 针织物 …) | 印染行业规范条件织物类别
+attributes.liquor_ratio | 浴比 | Liquor ratio R of 1:R [kg/kg] | 浴比（1:R 的 R）
 footprint | 碳足迹 | Product system as YAML text | 产品碳足迹系统（YAML 文本）
 carrier | 能源品种 | Fuel id (natural_gas, diesel …), electricity, heat, steam or hot_water | 能源品种：燃料编号或 electricity、heat、steam、hot_water
 amount | 数量 | Annual amount | 年度数量

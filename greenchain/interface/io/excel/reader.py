@@ -11,6 +11,7 @@ from greenchain.errors import InputError
 from greenchain.interface.io.excel._locations import CellMap, _letter
 from greenchain.interface.io.excel._schema import (
     _SKIP_SHEETS,
+    _TEXT,
     SECTIONS,
     _blank,
     _coerce,
@@ -60,6 +61,37 @@ def _read_entry(
     return entry
 
 
+def _known(sheet: _Sheet, key: str) -> bool:
+    """Whether a column (or form field) key belongs to the sheet's section."""
+    if any(c.key == key for c in sheet.columns) or sheet.key == key:
+        return True
+    model: Any = sheet.model
+    if model is None:
+        return False
+    if model.model_config.get("extra") == "allow":
+        return True
+    parts = key.split(".")
+    if parts[0] not in model.model_fields:
+        return False
+    if len(parts) == 1:
+        return True
+    return _col_kind(sheet, key) != "any" or _col_kind(sheet, parts[0]) in ("dict", "yaml", "any")
+
+
+def _valid_keys(sheet: _Sheet) -> str:
+    keys = [c.key for c in sheet.columns]
+    if sheet.model is not None:
+        keys += [k for k in sheet.model.model_fields if k not in keys]
+    return ", ".join(f"{k} {_TEXT.get(k, ('',))[0]}".strip() for k in keys)
+
+
+def _unknown(sheet: _Sheet, key: str, col: int, row: int, out: CellMap) -> None:
+    what = "field" if sheet.layout == "form" else "column"
+    out.problems.append(
+        f"{sheet.name}!{_letter(col)}{row}: unknown {what} {key!r}; valid: {_valid_keys(sheet)}"
+    )
+
+
 def _read_form(ws: Any, sheet: _Sheet, out: CellMap) -> dict[str, Any]:
     entry: dict[str, Any] = {}
     for row in ws.iter_rows(min_row=2, max_col=3):
@@ -67,6 +99,9 @@ def _read_form(ws: Any, sheet: _Sheet, out: CellMap) -> dict[str, Any]:
         if _blank(first) or str(first).lstrip().startswith("#"):
             continue
         key = _header_key(first)
+        if not _known(sheet, key):
+            _unknown(sheet, key, row[0].column, row[0].row, out)
+            continue
         value = row[1] if len(row) > 1 else None
         unit = row[2] if len(row) > 2 else None
         if value is None:
@@ -85,6 +120,10 @@ def _read_table(ws: Any, sheet: _Sheet, out: CellMap) -> Any:
     header = {c.column: _header_key(c.value) for c in ws[1] if not _blank(c.value)}
     keys = set(header.values())
     unit_keys = {k for k in keys if k.endswith("_unit") and k[:-5] in keys}
+    for col, key in list(header.items()):
+        if key not in unit_keys and not _known(sheet, key):
+            _unknown(sheet, key, col, 1, out)
+            del header[col]
     out.columns[sheet.name] = {k: c for c, k in header.items()}
     entries: list[Any] = []
     mapping: dict[str, Any] = {}
@@ -186,7 +225,8 @@ def read_workbook(path: str | Path, *, locations: bool = False) -> Any:
                 continue
             out.sheets[name] = f"{name}!A1"
             if name not in SECTIONS:
-                data[name] = {}  # validation reports the unknown section at its sheet
+                valid = ", ".join(f"{k} {_TEXT.get(k, ('',))[0]}".strip() for k in SECTIONS)
+                out.problems.append(f"{name}!A1: unknown sheet {name!r}; sheets are {valid}")
                 continue
             sheet = _sheet(name)
             value = (_read_form if sheet.layout == "form" else _read_table)(ws, sheet, out)
