@@ -229,3 +229,37 @@ def test_import_linter_contracts_kept():
     assert "broken" not in proc.stdout.split("Contracts:")[-1].split("\n")[0] or (
         " 0 broken" in proc.stdout
     )
+
+
+#: modules allowed to call the warnings machinery: the caveat collector itself, the
+#: command line's entry point (it owns its process and prints each result's caveats),
+#: and the one-release deprecation shims of moved names
+WARNING_MODULES = frozenset(
+    {
+        "greenchain.errors",
+        "greenchain.interface.cli",
+        "greenchain._moved",
+        "greenchain",
+        "greenchain.accounting.uncertainty",
+        "greenchain.processes.boilers",
+        "greenchain.processes.dyeing",
+    }
+)
+
+
+def test_caveats_not_process_wide_warnings():
+    """Library code raises caveats (``errors.caveat``), collected per result and thread;
+    ``warnings.catch_warnings`` is process-wide and would mix plants run in parallel."""
+    bad = []
+    for m, path in MODULES.items():
+        if m in WARNING_MODULES:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "warnings"
+                and node.attr in ("warn", "catch_warnings", "simplefilter")
+            ):
+                bad.append(f"{m}:{node.lineno} warnings.{node.attr}")
+    assert not bad, "use errors.caveat / collect_caveats:\n" + "\n".join(bad)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import io
-import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from greenchain.errors import GreenchainError, InputError
+from greenchain.errors import GreenchainError, InputError, collect_caveats
 from greenchain.interface.labels import label
 
 __all__ = ["write_report", "build_report", "Report", "LABELS"]
@@ -310,11 +309,10 @@ class _Builder:
     def section(self, key: str, fill: Callable[[Section], None]) -> None:
         section = Section(key, self.lab[key])
         try:
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
+            with collect_caveats() as caught:  # this report's caveats, not another thread's
                 fill(section)
-            for w in caught:
-                self.note_warning(str(w.message))
+            for c in caught:
+                self.note_warning(c.message)
         except (GreenchainError, ImportError) as exc:
             section.blocks.append(("note", f"{self.lab['not_available']}: {exc}"))
             self.note_warning(f"{section.title}: {exc}")
@@ -672,8 +670,7 @@ def build_report(
         except ImportError:
             pass
     inventory = energy = None
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with collect_caveats():  # the sections below list these results' caveats
         try:
             inventory = plant.inventory()
         except GreenchainError as exc:

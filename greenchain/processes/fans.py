@@ -24,7 +24,7 @@ import numpy as np
 import pint
 
 from greenchain.data.tables import parse_number, read_table
-from greenchain.errors import OutOfRangeError
+from greenchain.errors import InputError, OutOfRangeError, caveat
 from greenchain.processes._common import MEASUR_FAN_CONSTANT, MEASUR_KW_PER_HP, is_measur
 from greenchain.processes.affinity import VfdSavings, measured_efficiency, vfd_savings
 from greenchain.units import Q_, QuantityLike, check_range, magnitude, nonnegative, quantity
@@ -35,6 +35,8 @@ __all__ = [
     "FanEfficiency",
     "fan_energy_index",
     "fan_compressibility_factor",
+    "FAN_TYPES",
+    "optimal_fan_efficiency",
     "vfd_savings",
     "VfdSavings",
 ]
@@ -444,3 +446,127 @@ def fan_compressibility_factor(
         x = (p_out - p_in) / p1
         z = (gamma - 1) / gamma * (power * 1000.0) / (q / 3600.0 * p1)
     return quantity(np.log1p(x) * z / (np.log1p(z) * x), "dimensionless")
+
+
+_OPTIMAL_TABLE = "fan_optimal_efficiency_amo.csv"
+#: Fan types of :func:`optimal_fan_efficiency` (SISW single inlet, DIDW double inlet).
+FAN_TYPES = (
+    "airfoil_sisw",
+    "backward_curved_sisw",
+    "radial_sisw",
+    "radial_tip_sisw",
+    "backward_inclined_sisw",
+    "airfoil_didw",
+    "backward_curved_didw",
+    "backward_inclined_didw",
+    "vane_axial",
+    "air_handling",
+    "material_handling",
+    "long_shavings",
+)
+
+
+def optimal_fan_efficiency(
+    fan_type: str,
+    speed: QuantityLike,
+    flow: QuantityLike,
+    inlet_pressure: QuantityLike,
+    outlet_pressure: QuantityLike,
+    compressibility_factor: QuantityLike = 1.0,
+) -> pint.Quantity:
+    r"""Best achievable efficiency of a fan type at its duty's specific speed (MEASUR's curves).
+
+    **US data**: MEASUR's fits to US fan catalogues
+    (``factors/fan_optimal_efficiency_amo.csv``).
+
+    Parameters
+    ----------
+    fan_type : str
+        One of :data:`FAN_TYPES`.
+    speed : float or Quantity
+        Fan speed [rpm], > 0.
+    flow : float, array-like or Quantity
+        Volumetric flow at the inlet [m³/h], > 0.
+    inlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan inlet [Pa].
+    outlet_pressure : float, array-like or Quantity
+        Gauge pressure at the fan outlet [Pa], above the inlet pressure.
+    compressibility_factor : float, default 1.0
+        :math:`K_p` [dimensionless], > 0.
+
+    Returns
+    -------
+    Quantity
+        Efficiency [dimensionless].
+
+    Raises
+    ------
+    InputError
+        Unknown ``fan_type``.
+
+    Notes
+    -----
+    .. math:: N_s = \frac{n\,\sqrt{Q[cfm]}}{\Delta p[in.\,wg]^{3/4}\,K_p^{1/4}}
+
+    then a polynomial in :math:`N_s` below the type's transition and
+    :math:`a + b e^{c N_s} + d e^{e N_s}` above. A specific speed outside the
+    fitted range is evaluated at the nearest end, as MEASUR does, with a
+    ``UserWarning``.
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``include/fans/OptimalFanEfficiency.h`` and
+    ``tests/cpp/OptimalFanEfficiency.unit.cpp``; AMCA 201-02, *Fans and Systems*.
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> optimal_fan_efficiency("airfoil_sisw", 1180, Q_(40000, "ft^3/min"), Q_(-9, "inH2O"),
+    ...                        Q_(1, "inH2O"), 0.995)
+    <Quantity(0.80561..., 'dimensionless')>
+    """
+    rows = {row["fan_type"]: row for row in read_table(_OPTIMAL_TABLE)}
+    if fan_type not in rows:
+        raise InputError(f"fan_type must be one of {FAN_TYPES}", field="fan_type")
+    row = rows[fan_type]
+
+    def number(key: str) -> float | None:
+        return parse_number(row[key])
+
+    n = check_range(magnitude(speed, "rpm", "speed"), "speed", low=0, low_inclusive=False)
+    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0, low_inclusive=False)
+    rise = magnitude(outlet_pressure, "Pa", "outlet_pressure") - magnitude(
+        inlet_pressure, "Pa", "inlet_pressure"
+    )
+    if np.any(rise <= 0):
+        raise OutOfRangeError("must be above inlet_pressure", field="outlet_pressure")
+    kp = check_range(
+        magnitude(compressibility_factor, "", "compressibility_factor"),
+        "compressibility_factor",
+        low=0,
+        low_inclusive=False,
+    )
+    cfm = Q_(q, "m^3/h").m_as("ft^3/min")
+    inwc = Q_(rise, "Pa").m_as("inH2O")
+    ns = n * np.sqrt(cfm) / (inwc**0.75 * kp**0.25)
+    low, high = (
+        float(number("min_specific_speed") or 0.0),
+        float(number("max_specific_speed") or 0.0),
+    )
+    if np.any(ns < low) or np.any(ns > high):
+        caveat(
+            f"specific speed outside the fitted range {low:g}-{high:g} of {fan_type}; "
+            "evaluated at the nearest end, as MEASUR does",
+            UserWarning,
+            field="flow",
+        )
+    ns = np.clip(ns, low, high)
+    poly = sum((number(f"c{k}") or 0.0) * ns**k for k in range(11))
+    transition = number("transition")
+    if transition is None:
+        value = poly
+    else:
+        ea, eb, ec, ed, ee = (float(number(f"e_{x}") or 0.0) for x in "abcde")
+        expo = ea + eb * np.exp(ec * ns) + ed * np.exp(ee * ns)
+        value = np.where(ns < transition, poly, expo)
+    return quantity(value, "dimensionless")

@@ -39,6 +39,8 @@ __all__ = [
     "nema_motor_current",
     "MotorPerformance",
     "nema_motor_performance",
+    "MotorLoadEstimate",
+    "nema_load_estimate",
 ]
 
 
@@ -555,4 +557,223 @@ def nema_motor_performance(
         efficiency=quantity(efficiency * 100.0, "percent"),
         power_factor=quantity(pf * 100.0, "percent"),
         input_power=quantity(p_in, "kW"),
+    )
+
+
+@dataclass(frozen=True)
+class MotorLoadEstimate:
+    """Result of :func:`nema_load_estimate`.
+
+    Attributes
+    ----------
+    load_factor : Quantity [dimensionless]
+    efficiency, power_factor : Quantity [percent]
+    current : Quantity [A]
+    input_power, shaft_power : Quantity [kW]
+    """
+
+    load_factor: pint.Quantity
+    efficiency: pint.Quantity
+    power_factor: pint.Quantity
+    current: pint.Quantity
+    input_power: pint.Quantity
+    shaft_power: pint.Quantity
+
+
+def _grid_point(
+    lf: float, hp: float, rpm: float, hz: float, cls: str, spec: float | None, fla: float,
+    volts: float, convention: str,
+) -> tuple[float, float, float, float]:  # fmt: skip
+    """Current, efficiency, power factor and input power of the NEMA motor at one load."""
+    current = float(nema_motor_current(lf, fla, Q_(hp, "hp"), rpm, line_frequency=hz).m_as("A"))
+    eff = float(
+        nema_part_load_efficiency(
+            lf, Q_(hp, "hp"), rpm, cls, line_frequency=hz, specified_efficiency=spec,
+            convention=convention,
+        ).m_as("")
+    )  # fmt: skip
+    kw_per_hp = MEASUR_KW_PER_HP if is_measur(convention) else Q_(1, "hp").m_as("kW")
+    if abs(lf) < 0.001:  # no load: the no-load loss over the kVA at 460 V (MEASUR)
+        eff25 = float(
+            nema_part_load_efficiency(
+                0.25, Q_(hp, "hp"), rpm, cls, line_frequency=hz, specified_efficiency=spec,
+                convention=convention,
+            ).m_as("")
+        )  # fmt: skip
+        loss0 = _MEASUR_NO_LOAD_LOSS_SHARE * (1 / eff25 - 1) * hp * kw_per_hp * 0.25
+        pf = loss0 / (_NEMA_REFERENCE_VOLTAGE * np.sqrt(3.0) * current / 1000.0)
+    else:
+        pf = (lf * hp * kw_per_hp) / (current * eff * volts * np.sqrt(3.0) / 1000.0)
+    power = volts * current * np.sqrt(3.0) * pf / 1000.0
+    return current, eff, float(pf), float(power)
+
+
+def nema_load_estimate(
+    rated_power: QuantityLike,
+    speed: QuantityLike,
+    full_load_amps: QuantityLike,
+    rated_voltage: QuantityLike,
+    field_voltage: QuantityLike,
+    *,
+    measured_power: QuantityLike | None = None,
+    measured_current: QuantityLike | None = None,
+    efficiency_class: str = "energy_efficient",
+    line_frequency: QuantityLike = 60,
+    specified_efficiency: QuantityLike | None = None,
+    convention: str = "si",
+) -> MotorLoadEstimate:
+    r"""Load, efficiency and power factor of a NEMA-class motor from a field reading (US data).
+
+    Parameters
+    ----------
+    rated_power : float or Quantity
+        Rated output [kW]; ``Q_(200, "hp")`` for US ratings.
+    speed : float or Quantity
+        Nameplate speed [rpm].
+    full_load_amps : float or Quantity
+        Nameplate full-load current [A], > 0.
+    rated_voltage : float or Quantity
+        Nameplate voltage [V], > 0.
+    field_voltage : float or Quantity
+        Measured line voltage [V], > 0.
+    measured_power : float or Quantity, optional
+        Measured input power [kW]; give this or ``measured_current``.
+    measured_current : float or Quantity, optional
+        Measured line current [A].
+    efficiency_class : {"standard", "energy_efficient", "premium", "specified"}
+        As :func:`nema_part_load_efficiency`.
+    line_frequency : float or Quantity, default 60
+        Supply frequency [Hz], 50 or 60.
+    specified_efficiency : float or Quantity, optional
+        Full-load efficiency [dimensionless] for ``efficiency_class="specified"``.
+    convention : {"si", "measur"}, default "si"
+        ``"measur"`` uses MEASUR's 0.746 kW/hp (and its index slip, see
+        :func:`nema_part_load_efficiency`).
+
+    Returns
+    -------
+    MotorLoadEstimate
+
+    Raises
+    ------
+    InputError
+        Not exactly one of ``measured_power`` and ``measured_current``.
+    OutOfRangeError
+        A reading above the motor's value at 150 % load.
+
+    Notes
+    -----
+    MEASUR's method: the input power (or current, corrected for the field voltage
+    by :math:`1 + (V_f/V_r - 1)(1 - 2L)`) of the NEMA motor is evaluated on a 1 %
+    load grid until it exceeds the reading; load, efficiency and power factor are
+    interpolated linearly between the two grid points, and
+    :math:`P_{shaft} = P_{in}\,\eta`.
+
+    References
+    ----------
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/motor/MotorShaftPower.cpp`` and
+    ``tests/cpp/Results.unit.cpp`` ("PSATResults - existing changed voltage").
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> r = nema_load_estimate(Q_(200, "hp"), 1780, 225.0, 460, 480, measured_power=80,
+    ...                        efficiency_class="premium", convention="measur")
+    >>> round(float(r.efficiency.m_as("percent")), 4)
+    96.4074
+    """
+    if (measured_power is None) == (measured_current is None):
+        raise InputError(
+            "give exactly one of measured_power and measured_current",
+            field="measured_power, measured_current",
+        )
+    hp, _ = _motor_inputs(rated_power, speed, line_frequency)
+    rpm = float(magnitude(speed, "rpm", "speed"))
+    hz = float(magnitude(line_frequency, "Hz", "line_frequency"))
+    fla = float(
+        check_range(
+            magnitude(full_load_amps, "A", "full_load_amps"), "full_load_amps", low=0,
+            low_inclusive=False,
+        )
+    )  # fmt: skip
+    v_r = float(
+        check_range(
+            magnitude(rated_voltage, "V", "rated_voltage"), "rated_voltage", low=0,
+            low_inclusive=False,
+        )
+    )  # fmt: skip
+    v_f = float(
+        check_range(
+            magnitude(field_voltage, "V", "field_voltage"), "field_voltage", low=0,
+            low_inclusive=False,
+        )
+    )  # fmt: skip
+    spec = None
+    if specified_efficiency is not None:
+        spec = float(fraction(specified_efficiency, "specified_efficiency"))
+    is_measur(convention)
+    args = (hp, rpm, hz, efficiency_class, spec, fla, v_r, convention)
+    if measured_power is not None:
+        field = float(
+            check_range(
+                magnitude(measured_power, "kW", "measured_power"), "measured_power", low=0,
+                low_inclusive=False,
+            )
+        )  # fmt: skip
+        lf = 0.01  # MEASUR steps from 1 % in float increments of 0.01
+        prev = None
+        while True:
+            point = _grid_point(lf, *args)
+            if point[3] > field or lf > 1.5:
+                break
+            prev = (lf, point)
+            lf += 0.01
+        if prev is None or lf > 1.5:
+            raise OutOfRangeError(
+                "is outside the motor's range on its NEMA curve", field="measured_power"
+            )
+        lf1, (_, eff1, pf1, p1) = prev
+        lf2, (_, eff2, pf2, p2) = lf, point
+        index = lf1 + ((field - p1) / (p2 - p1)) / 100
+        eff = eff1 + 100 * (index - lf1) * (eff2 - eff1)
+        ratio = v_f / v_r
+        adj1 = pf1 / ((((ratio - 1) * (-2 * lf1 + 1)) + 1) * ratio)
+        adj2 = pf2 / ((((ratio - 1) * (-2 * lf2 + 1)) + 1) * ratio)
+        pf = adj1 + 100 * (index - lf1) * (adj2 - adj1)
+        current = field / (v_f * np.sqrt(3.0) * pf / 1000.0)
+        power = field
+    else:
+        field = float(
+            check_range(
+                magnitude(measured_current, "A", "measured_current"), "measured_current", low=0,
+                low_inclusive=False,
+            )
+        )  # fmt: skip
+        lf = 0.0
+        while True:
+            point = _grid_point(lf, *args)
+            if point[0] > field or lf > 1.5:
+                break
+            lf += 0.01
+        if lf > 1.5:
+            raise OutOfRangeError(
+                "is outside the motor's range on its NEMA curve", field="measured_current"
+            )
+        lf2, (c2, eff2, _, p2) = lf, point
+        lf1 = lf - 0.01
+        c1, eff1, _, p1 = _grid_point(lf1, *args)
+        adj1 = ((v_f / v_r - 1) * (1 - 2 * lf1) + 1) * c1
+        adj2 = ((v_f / v_r - 1) * (1 - 2 * lf2) + 1) * c2
+        index = lf1 + ((field - adj1) / (adj2 - adj1)) / 100
+        current = field
+        eff = eff1 + 100 * (index - lf1) * (eff2 - eff1)
+        power = p1 + 100 * (index - lf1) * (p2 - p1)
+        pf = power / (current * v_f * np.sqrt(3.0) / 1000.0)
+    return MotorLoadEstimate(
+        load_factor=quantity(index, "dimensionless"),
+        efficiency=quantity(eff * 100.0, "percent"),
+        power_factor=quantity(pf * 100.0, "percent"),
+        current=quantity(current, "A"),
+        input_power=quantity(power, "kW"),
+        shaft_power=quantity(power * eff, "kW"),
     )

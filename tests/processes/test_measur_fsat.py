@@ -13,10 +13,12 @@ curves, not ported: MEASUR's own motor efficiency is passed in where needed.
 
 from __future__ import annotations
 
+import warnings
+
 import pytest
 
 from greenchain import Q_
-from greenchain.errors import OutOfRangeError
+from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._common import MEASUR_KW_PER_HP
 from greenchain.processes.affinity import required_power
 from greenchain.processes.fans import (
@@ -24,6 +26,7 @@ from greenchain.processes.fans import (
     fan_compressibility_factor,
     fan_efficiency,
     fan_energy_index,
+    optimal_fan_efficiency,
 )
 
 FLT_EPSILON = 1.1920928955078125e-07  # IEEE 754 single-precision machine epsilon
@@ -178,3 +181,69 @@ def test_compressibility_errors():
         fan_compressibility_factor(10, 100, 50, 101.3, 1000)
     with pytest.raises(OutOfRangeError, match="heat_capacity_ratio"):
         fan_compressibility_factor(10, 0, 50, 101.3, 1000, 1.0)
+
+
+def test_fan_output_existing_motor():
+    """Results.unit.cpp "Fan Output existing" and wasm resultsExisting(), motor side: the
+    NEMA motor curves with MEASUR's load estimation from 460 kW at 460 V."""
+    from greenchain.processes.motors_nema import nema_full_load_amps, nema_load_estimate
+
+    load = nema_load_estimate(
+        Q_(600, "hp"), 1180, 683.2505707137, 460, 460, measured_power=460,
+        efficiency_class="energy_efficient", convention="measur",
+    )  # fmt: skip
+    assert catch_approx(load.efficiency.m_as(""), 0.9578351108)
+    assert catch_approx(load.power_factor.m_as(""), 0.8577466651)
+    assert catch_approx(load.current.m_as("A"), 673.1011529439)
+    assert catch_approx(load.shaft_power.m_as("kW") / MEASUR_KW_PER_HP, 590.622186263)
+    fla = nema_full_load_amps(Q_(600, "hp"), 1180, "energy_efficient", 460)
+    assert catch_approx(fla.full_load_amps.m_as("A"), 683.2505707137)
+    assert js_value(load.efficiency.m_as("percent"), 95.78351108)
+    assert js_value(load.power_factor.m_as("percent"), 85.77466651)
+    assert js_value(load.current.m_as("A"), 673.1011529439)
+    assert js_value(fla.full_load_amps.m_as("A"), 683.2505707137)
+
+
+# ------------------------------------------------------------------ optimal fan efficiency
+FAN_TYPE_ORDER = [
+    "airfoil_sisw", "backward_curved_sisw", "radial_sisw", "radial_tip_sisw",
+    "backward_inclined_sisw", "airfoil_didw", "backward_curved_didw", "backward_inclined_didw",
+    "vane_axial", "air_handling", "material_handling", "long_shavings",
+]  # fmt: skip
+
+
+def _optimal(fan_type, rpm, q, p_in, p_out, kp):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # MEASUR's end-of-range evaluation
+        return optimal_fan_efficiency(fan_type, rpm, cfm(q), inwc(p_in), inwc(p_out), kp).m_as("")
+
+
+def test_optimal_fan_efficiency():
+    """OptimalFanEfficiency.unit.cpp: the 12 fan types at 40000 and 10000 cfm."""
+    at_40000 = [0.8056103029, 0.7953321519, 0.3474991977, 0.7312425577, 0.795733737,
+                0.7672457454, 0.7450780156, 0.7294332986, 0.620617052, 0.4616312646,
+                0.3971050412, 0.3623692017]  # fmt: skip
+    at_10000 = [0.6902100469, 0.7480133871, 0.5758852848, 0.7338991444, 0.7620531542,
+                0.7013544059, 0.6998167713, 0.7294332986, 0.620617052, 0.6887947846,
+                0.6473690517, 0.606953126]  # fmt: skip
+    for q, expected in ((40000, at_40000), (10000, at_10000)):
+        for fan_type, value in zip(FAN_TYPE_ORDER, expected, strict=True):
+            got = _optimal(fan_type, 1180, q, -9, 1, 0.995)
+            assert catch_approx(got, value), (fan_type, q, got, value)
+
+
+def test_wasm_fan_optimal_fan_efficiency():
+    cases = [
+        (("airfoil_sisw", 1180, 40000, -9, 1, 0.995), 80.56103029),
+        (("long_shavings", 1180, 10000, -9, 1, 0.995), 60.6953126),
+        (("backward_curved_didw", 1180, 500000, -6, 1, 0.995), 29.31237501),
+    ]
+    for args, expected in cases:
+        assert js_value(_optimal(*args) * 100, expected), args
+
+
+def test_optimal_fan_efficiency_warns_outside_fit():
+    with pytest.warns(UserWarning, match="specific speed"):
+        optimal_fan_efficiency("airfoil_sisw", 1180, cfm(10000), inwc(-9), inwc(1), 0.995)
+    with pytest.raises(InputError, match="fan_type"):
+        optimal_fan_efficiency("centrifugal", 1180, 1000, 0, 500)

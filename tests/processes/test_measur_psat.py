@@ -493,3 +493,84 @@ def test_head_tool_si_matches_measur():
               discharge_loss_coefficient=1)  # fmt: skip
     si = pump_head(*args, **kw).total.m_as("ft")
     assert si == pytest.approx(100.3959322495, rel=2e-6)
+
+
+# ------------------------------------------------------------------ full existing results
+# With the NEMA motor curves (greenchain.processes.motors_nema) and MEASUR's load
+# estimation, the motor outputs of the "existing" vectors are reproduced too.
+@pytest.fixture
+def results_unit_cpp_psat_existing_full():
+    """Results.unit.cpp PSAT existing vectors: motor (hp, rpm, FLA, rated V, class,
+    specified), field (gpm, ft, SG, kW or A, field V), drive, and MEASUR's outputs
+    (pump efficiency %, motor shaft hp, pump shaft hp, motor efficiency %, PF %, current A,
+    motor kW)."""
+    return [
+        ("PSATResultsPremium existing",
+         (200, 1780, 225.0, 460, "premium", None), (1840, 174.85, 1.0, 80, None, 480), "direct",
+         (78.555319445, 103.385910304, 103.385910304, 96.4073613585, 75.3340317395,
+          127.7311762599, 80)),
+        ("PSATResults existing and modified",
+         (200, 1780, 225.0, 460, "specified", 0.95), (1840, 174.85, 1.0, 80, None, 480), "direct",
+         (80.2620381, 101.18747791246317, 101.18747791246317, 94.35732315337191,
+          76.45602656178534, 125.85671685040634, 80)),
+        ("PSATResults - existing changed voltage",
+         (350, 1185, 83, 2300, "standard", None), (2800, 104.0, 0.99, None, 80.5, 2300), "direct",
+         (21.4684857877, 338.9835681041, 338.9835681041, 94.518008321, 83.4292940632, 80.5,
+          267.548741554)),
+        ("PSATResults - mod changed voltage",
+         (30, 1780, 71, 230, "energy_efficient", None), (500, 60, 1.0, 30, None, 236), "direct",
+         (20.4308309532, 37.06710939, 37.06710939, 92.1735453498, 86.9792780871,
+          84.3786991404, 30.0)),
+        ("PSATResults - specified drive",
+         (350, 1185, 83, 2300, "standard", None), (2800, 104.0, 0.99, None, 80.5, 2300), 0.95,
+         (22.5984060923, 338.9835681041, 322.0343896989, 94.518008321, 83.4292940632, 80.5,
+          267.548741554)),
+        ("PSATResults - existing and modified (V-belt)",
+         (200, 1780, 227.29, 460, "specified", 0.95), (1000, 277.0, 1.0, 150.0, None, 480),
+         "v_belt",
+         (38.1094253534, 191.1541214642, 183.4851259332, 95.0673164082, 86.3561411197,
+          208.9277690995, 150.0)),
+    ]  # fmt: skip
+
+
+def test_psat_results_existing_full(results_unit_cpp_psat_existing_full):
+    from greenchain.processes.motors_nema import nema_load_estimate
+
+    for name, motor, field, drive, expected in results_unit_cpp_psat_existing_full:
+        hp, rpm, fla, volts, cls, specified = motor
+        q, h, sg, kw, amps, v_field = field
+        load = nema_load_estimate(
+            Q_(hp, "hp"), rpm, fla, volts, v_field, measured_power=kw, measured_current=amps,
+            efficiency_class=cls, specified_efficiency=specified, convention="measur",
+        )  # fmt: skip
+        if drive == "direct":
+            shaft = drive_output_power(load.shaft_power, convention="measur")
+        elif drive == "v_belt":
+            shaft = drive_output_power(load.shaft_power, "v_belt", convention="measur")
+        else:
+            shaft = drive_output_power(load.shaft_power, "specified", drive)
+        fluid = fluid_power(gpm(q), ft(h), sg, convention="measur")
+        pump_eff = fluid.m_as("kW") / shaft.driven_shaft_power.m_as("kW") * 100
+        got = (
+            pump_eff,
+            measur_hp(shaft.motor_shaft_power),
+            measur_hp(shaft.driven_shaft_power),
+            load.efficiency.m_as("percent"),
+            load.power_factor.m_as("percent"),
+            load.current.m_as("A"),
+            load.input_power.m_as("kW"),
+        )
+        for g, e in zip(got, expected, strict=True):
+            assert catch_approx(g, e), (name, g, e)
+
+
+def test_wasm_psat_results_existing_motor():
+    """wasm-psat-test.js resultsExisting(): the motor efficiency from the NEMA curves."""
+    from greenchain.processes.motors_nema import nema_load_estimate
+
+    load = nema_load_estimate(
+        Q_(300, "hp"), 1780, 337.3, 460, 460, measured_power=150, efficiency_class="standard",
+        convention="measur",
+    )  # fmt: skip
+    assert js_value(load.efficiency.m_as("percent"), 94.132604934)
+    assert js_value(measur_hp(load.shaft_power), 189.2746748003)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -14,7 +13,7 @@ import numpy as np
 import pandas as pd
 import pint
 
-from greenchain.errors import GreenchainError, InputError
+from greenchain.errors import GreenchainError, InputError, collect_caveats
 from greenchain.interface.io.excel._locations import _letter
 from greenchain.interface.io.excel._schema import _openpyxl, _to_cell, xlsx_path
 
@@ -159,8 +158,7 @@ def export_results(plant: Any, path: str | Path, **options: Any) -> Path:
     from greenchain import __version__
 
     notes: list[tuple[str, Any]] = []
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    with collect_caveats() as caught:
         inv = plant.inventory(**options)
         energy = plant.energy()
         retrofits = _optional(plant, "retrofits", notes)
@@ -198,6 +196,6 @@ def export_results(plant: Any, path: str | Path, **options: Any) -> Path:
         if isinstance(getattr(score, attr, None), pd.DataFrame):
             tables[f"score_{attr}"] = getattr(score, attr)
     texts = [*inv.warnings, *energy.warnings, *getattr(score, "warnings", [])]
-    texts += [str(w.message) for w in caught]
+    texts += [c.message for c in caught]
     tables["warnings"] = pd.DataFrame({"warning": list(dict.fromkeys(texts))})
     return export_tables(path, **tables)
