@@ -57,6 +57,8 @@ __all__ = [
     "read_quantity",
     "read_rate",
     "normalise_unit_text",
+    "shorten",
+    "MAX_QUANTITY_TEXT",
     "QuantityLike",
 ]
 
@@ -133,6 +135,47 @@ _BARE_POWER = re.compile(r"(?<![\w^])([kcdm]?m)([23])(?![\w.])")
 _WAN = re.compile(r"万\s*(N?m)\s*(?:\^|\*\*)\s*([23])|万\s+")
 
 
+#: The longest text read as a quantity (``"7,500,000 Nm³/h"`` is 15); longer text is
+#: refused before pint sees it (pint's parser is not linear in the length).
+MAX_QUANTITY_TEXT = 200
+#: The most characters of a user's value an error message repeats.
+MAX_ECHO = 60
+#: A power of a power (``m^3^3``): pint evaluates the tower exactly.
+_POWER_OF_POWER = re.compile(r"(?:\^|\*\*)\s*[-+(]*\s*[\d.]+\s*\)*\s*(?:\^|\*\*)")
+#: An exponent of more than two digits (``m^999``).
+_BIG_POWER = re.compile(r"(?:\^|\*\*)\s*[-+(]*\s*\d{3,}")
+
+
+def shorten(value: Any, limit: int = MAX_ECHO) -> str:
+    """The ``repr`` of a user value, cut to ``limit`` characters for an error message.
+
+    Parameters
+    ----------
+    value : any
+        The value to show.
+    limit : int, default 60
+        The most characters to keep.
+
+    Returns
+    -------
+    str
+        ``repr(value)``, or its first characters followed by ``… (N characters)``.
+
+    Examples
+    --------
+    >>> shorten("5 t")
+    "'5 t'"
+    >>> shorten("x" * 500)
+    "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx… (500 characters)"
+    """
+    size = len(value) if isinstance(value, str | bytes | list | dict | tuple) else None
+    text = repr(value[: 2 * limit] if isinstance(value, str) else value)
+    if len(text) <= limit and (size is None or size <= 2 * limit):
+        return text
+    count = f" ({size} characters)" if isinstance(value, str) else ""
+    return f"{text[: limit - 1]}…{count}"
+
+
 def normalise_unit_text(text: str) -> str:
     """Rewrite a quantity as people type it into the form pint reads.
 
@@ -192,7 +235,15 @@ def parse_quantity(text: str) -> pint.Quantity:
     >>> parse_quantity("7,500,000 m³").to("wan_Nm3")
     <Quantity(750.0, 'ten_thousand_normal_cubic_meter')>
     """
+    if len(text) > MAX_QUANTITY_TEXT:
+        raise UnitError(
+            f"a quantity is at most {MAX_QUANTITY_TEXT} characters, got {len(text)}: "
+            f"{shorten(text)}"
+        )
     text = normalise_unit_text(text)
+    power = _POWER_OF_POWER.search(text) or _BIG_POWER.search(text)
+    if power:  # pint would compute 3^3^3^3 exactly, for ever
+        raise UnitError(f"unit exponent {power.group(0)!r} is not a unit a plant file needs")
     match = _NUMBER_UNIT.match(text)
     if match:  # number then unit: no arithmetic on offset units
         number, unit = match.groups()
@@ -235,7 +286,9 @@ def read_quantity(value: Any, name: str, *, source: str | None = None) -> Any:
     try:
         return parse_quantity(value.strip())
     except Exception as exc:  # pint raises many unrelated types on bad text
-        raise InputError(f"cannot read {value!r} as a quantity", field=name, source=source) from exc
+        raise InputError(
+            f"cannot read {shorten(value)} as a quantity", field=name, source=source
+        ) from exc
 
 
 def magnitude(value: Any, unit: Any, name: str, *, allow_nan: bool = False) -> np.ndarray:

@@ -2,8 +2,10 @@
 
 Each case mutates one example plant file (a value replaced by a wrong type, a
 negative, zero, huge, NaN or infinite number, a nonsense or wrong unit, an unknown
-name, a long string, a missing or extra key, a deep nesting), writes it as YAML or
-JSON, and runs ``load_plant``, ``inventory``, ``energy``, ``product_footprint``,
+name, a long string, a missing or extra key, a deep nesting), writes it as YAML,
+JSON or the Excel template (a cell changed, a column written twice), sometimes breaks
+the text itself (a key written twice, a YAML alias bomb, bytes that are not UTF-8, a
+truncated file, a unit that hangs pint, a 100,000-character amount), and runs ``load_plant``, ``inventory``, ``energy``, ``product_footprint``,
 ``retrofits`` and ``green_factory_score`` on it. Every outcome is classified:
 
 - ``typed_located``: a ``GreenchainError`` whose message names a field and the file;
@@ -64,7 +66,20 @@ BAD_VALUES: tuple[Any, ...] = (
     "万kWh",
     "10 10 10",
     "((((((((((1))))))))))",
+    "5 m^3^3^3^3",
+    "1" * 5000,
+    "9" * 5000 + " t",
+    "<script>alert(1)</script>",
+    '=HYPERLINK("http://x")',
+    "5 kWh" + " " * 100_000,
 )
+FORMATS = ("yaml", "json", "xlsx")
+#: The outcomes the issue wants at zero.
+BAD_OUTCOMES = ("typed_unlocated", "untyped", "absurd", "slow")
+#: Breakages of the written text (YAML and JSON).
+TEXT_BREAKS = ("duplicate_key", "alias_bomb", "not_utf8", "truncate", "long_amount", "huge_int")
+#: Sectors of the Excel template for each example plant.
+SECTOR = {"tile_plant.yaml": "ceramics", "dyeing_mill.yaml": "dyeing", "shoe_factory.yaml": "shoes"}
 ANALYSES = ("inventory", "energy", "product_footprint", "retrofits", "green_factory_score")
 
 
@@ -119,6 +134,107 @@ def mutate(data: dict[str, Any], rng: random.Random) -> tuple[dict[str, Any], st
         deep = [deep]
     _set(data, path, deep)
     return data, f"deep nesting at {'.'.join(map(str, path))}"
+
+
+def break_text(text: str, fmt: str, rng: random.Random) -> tuple[bytes, str]:
+    """The text of a plant file broken in one of the ways of ``TEXT_BREAKS``."""
+    kind = rng.choice(TEXT_BREAKS)
+    if kind == "duplicate_key":  # a second energy section: the first must not vanish
+        if fmt == "json":
+            text = text.replace("{", '{"energy": [], ', 1)
+        else:
+            text = text + "\nenergy: []\n"
+    elif kind == "alias_bomb" and fmt == "yaml":
+        lines = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+        for i in range(1, 10):
+            refs = ", ".join([f"*a{i - 1}"] * 9)
+            lines.append(f"a{i}: &a{i} [{refs}]")
+        text = text + "\nbomb:\n" + "\n".join("  " + line for line in lines) + "\n"
+    elif kind == "not_utf8":
+        at = rng.randrange(len(text))
+        return text[:at].encode() + b"\xff\xfe\xc3(" + text[at:].encode(), kind
+    elif kind == "truncate":
+        text = text[: rng.randrange(len(text))]
+    elif kind == "long_amount":
+        text = text.replace("amount: ", "amount: " + "1" * 100_000, 1).replace(
+            '"amount": "', '"amount": "' + "1" * 100_000, 1
+        )
+    elif kind == "huge_int":
+        text = text.replace("year: 20", "year: " + "9" * 5000, 1).replace(
+            '"year": 20', '"year": ' + "9" * 5000, 1
+        )
+    return text.encode("utf-8"), kind
+
+
+def _workbooks(folder: Path) -> dict[str, Path]:
+    """The filled Excel template of each example plant (written once per run)."""
+    from greenchain.interface.io.excel import write_template
+
+    return {
+        name: write_template(folder / f"base_{sector}.xlsx", sector=sector, force=True)
+        for name, sector in SECTOR.items()
+    }
+
+
+def mutate_workbook(base: Path, out: Path, rng: random.Random) -> str:
+    """Write ``base`` to ``out`` with one cell changed or one column header written twice."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(base)
+    sheets = [ws for ws in wb.worksheets if not ws.title.startswith(("_", "README"))]
+    ws = rng.choice(sheets)
+    if ws.max_row < 1 or ws.max_column < 1:
+        wb.save(out)
+        return f"{ws.title} unchanged"
+    if rng.random() < 0.1:  # a column written twice: the second must not replace the first
+        col = rng.randrange(1, ws.max_column + 1)
+        ws.cell(row=1, column=ws.max_column + 1, value=ws.cell(row=1, column=col).value)
+        for row in range(2, ws.max_row + 1):
+            ws.cell(row=row, column=ws.max_column, value=ws.cell(row=row, column=col).value)
+        wb.save(out)
+        return f"{ws.title} column {col} written twice"
+    row = rng.randrange(1, ws.max_row + 1)
+    col = rng.randrange(1, ws.max_column + 1)
+    value = rng.choice(BAD_VALUES)
+    if isinstance(value, list | dict | type(None)) or (
+        isinstance(value, float) and not math.isfinite(value)
+    ):
+        value = str(value)
+    if isinstance(value, str):
+        value = value[:32_000]  # an Excel cell holds at most 32,767 characters
+    ws.cell(row=row, column=col, value=value)
+    wb.save(out)
+    return f"{ws.title}!{openpyxl.utils.get_column_letter(col)}{row} = {str(value)[:30]!r}"
+
+
+def make_case(
+    originals: dict[str, dict[str, Any]],
+    workbooks: dict[str, Path] | None,
+    folder: Path,
+    i: int,
+    rng: random.Random,
+    formats: tuple[str, ...] = FORMATS,
+) -> tuple[Path, str] | None:
+    """Write the ``i``-th fuzzed plant file; its path and a description (None if unwritable)."""
+    name = rng.choice(PLANTS)
+    fmt = rng.choice(formats)
+    path = folder / f"case{i}.{fmt}"
+    if fmt == "xlsx":
+        if workbooks is None:
+            return None
+        what = mutate_workbook(workbooks[name], path, rng)
+        return path, f"{name} [xlsx] {what}"
+    data, what = mutate(originals[name], rng)
+    try:
+        text = json.dumps(data, allow_nan=True) if fmt == "json" else yaml.safe_dump(data)
+    except (ValueError, RecursionError):
+        return None
+    raw = text.encode("utf-8")
+    if rng.random() < 0.15:
+        raw, kind = break_text(text, fmt, rng)
+        what = f"{what}; text {kind}"
+    path.write_bytes(raw)
+    return path, f"{name} [{fmt}] {what}"
 
 
 def _finite(value: Any) -> bool:
@@ -180,7 +296,14 @@ def run_case(path: Path, limit: float = 20.0) -> tuple[str, str]:
     return "clean", ""
 
 
-def fuzz(cases: int, seed: int, folder: Path) -> tuple[Counter, dict[str, list[str]]]:
+def fuzz(
+    cases: int,
+    seed: int,
+    folder: Path,
+    formats: tuple[str, ...] = FORMATS,
+    limit: float = 20.0,
+    progress: int = 0,
+) -> tuple[Counter, dict[str, list[str]]]:
     """Run ``cases`` mutated plant files; counts by outcome and examples of each."""
     rng = random.Random(seed)
     originals = {
@@ -190,22 +313,25 @@ def fuzz(cases: int, seed: int, folder: Path) -> tuple[Counter, dict[str, list[s
     counts: Counter = Counter()
     examples: dict[str, list[str]] = {}
     folder.mkdir(parents=True, exist_ok=True)
+    workbooks = _workbooks(folder) if "xlsx" in formats else None
     for i in range(cases):
-        name = rng.choice(PLANTS)
-        data, what = mutate(originals[name], rng)
-        fmt = rng.choice(("yaml", "json"))
-        path = folder / f"case{i}.{fmt}"
-        try:
-            text = json.dumps(data, allow_nan=True) if fmt == "json" else yaml.safe_dump(data)
-        except (ValueError, RecursionError):
+        case = make_case(originals, workbooks, folder, i, rng, formats)
+        if case is None:
             continue
-        path.write_text(text, encoding="utf-8")
-        outcome, detail = run_case(path)
+        path, what = case
+        outcome, detail = run_case(path, limit)
         counts[outcome] += 1
+        counts[f"{outcome} [{path.suffix[1:]}]"] += 1
         examples.setdefault(outcome, [])
         if len(examples[outcome]) < 40:
-            examples[outcome].append(f"{name} [{fmt}] {what}: {detail}")
+            examples[outcome].append(f"{what}: {detail}")
         path.unlink()
+        if progress and (i + 1) % progress == 0:
+            print(f"after {i + 1} cases: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            for outcome in BAD_OUTCOMES:
+                for line in examples.get(outcome, [])[-3:]:
+                    print(f"  [{outcome}] {line[:300]}")
+            print("", flush=True)
     return counts, examples
 
 
@@ -214,11 +340,19 @@ def main() -> None:
     parser.add_argument("--cases", type=int, default=500)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", default="build/fuzz")
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--progress", type=int, default=0, help="print counts every N cases")
     parser.add_argument("--show", default="untyped,absurd,slow,typed_unlocated")
     args = parser.parse_args()
-    counts, examples = fuzz(args.cases, args.seed, Path(args.folder))
+    formats = tuple(args.formats.split(","))
+    counts, examples = fuzz(
+        args.cases, args.seed, Path(args.folder), formats, progress=args.progress
+    )
+    print("| outcome | " + " | ".join(formats) + " | all |")
+    print("| --- | " + " | ".join("---:" for _ in formats) + " | ---: |")
     for outcome in ("typed_located", "typed_unlocated", "untyped", "absurd", "slow", "clean"):
-        print(f"{outcome:16s} {counts.get(outcome, 0):6d}")
+        by_format = " | ".join(f"{counts.get(f'{outcome} [{f}]', 0):,}" for f in formats)
+        print(f"| {outcome} | {by_format} | {counts.get(outcome, 0):,} |", flush=True)
     for outcome in args.show.split(","):
         for line in examples.get(outcome, []):
             print(f"[{outcome}] {line}")

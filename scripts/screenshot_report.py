@@ -5,20 +5,21 @@ Usage: python scripts/screenshot_report.py out/report.html docs/assets/report-fi
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from greenchain.interface.report_pdf import chromium_path
+
 
 def main(report: str, png: str, full_page: bool = False) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    chromium = chromium_path()  # the executable the PDF report uses
     if chromium is None:
         raise SystemExit("chromium not found (bash scripts/setup_browser.sh)")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
-            executable_path=chromium,
+            executable_path=str(chromium),
             headless=True,
             args=[
                 "--no-sandbox",

@@ -18,6 +18,7 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -26,6 +27,12 @@ import pandas as pd
 import pint
 
 from greenchain.accounting import emissions
+from greenchain.accounting.ncv_basis import (
+    NATURAL_GAS_ROWS,
+    NCV_BASES,
+    SAME_NCV_TOLERANCE,
+    inventory_coefficient,
+)
 from greenchain.accounting.records import plant_records
 from greenchain.data import factors
 from greenchain.data.plant_file import PlantData
@@ -48,6 +55,10 @@ __all__ = [
     "plant_energy",
     "EnergyResult",
     "FUEL_TO_GBT2589",
+    "NATURAL_GAS_ROWS",
+    "NCV_BASES",
+    "SAME_NCV_TOLERANCE",
+    "inventory_coefficient",
 ]
 
 # Fuel ids -> GB/T 2589 reference rows (a naming map, no numbers). Natural gas maps to
@@ -83,6 +94,8 @@ def coefficient(
     generation_coal_rate: Any = None,
     fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
     heat_supply_rate: Any = None,
+    ncv_basis: str = "gbt2589",
+    natural_gas_row: str = "oilfield",
 ) -> tuple[pint.Quantity, factors.Factor | None, str]:
     """Return the standard-coal coefficient of a carrier, its factor and how it was chosen.
 
@@ -103,6 +116,17 @@ def coefficient(
         heat-supply coal rate, kilograms of standard coal per GJ of heat [kg/GJ], > 0
         (e.g. 34.12 / 0.80 for a boiler of 80 % efficiency). Without it, heat stays at its
         equal value on either basis (with a caveat on ``equivalent_value``).
+    ncv_basis : {"gbt2589", "inventory"}, default "gbt2589"
+        ``gbt2589``: a fuel with a GB/T 2589 row takes its printed reference
+        coefficient. ``inventory``: one heating value per fuel entry, the inventory's:
+        where the GB/T 2589 row is another heating value than the NCV of
+        ``fuel_dataset`` (they differ by more than 0.5 %, e.g. bituminous coal on the
+        generic raw-coal row 20 908 kJ/kg vs 19.570 GJ/t), the coefficient is that NCV
+        / 29.3076 MJ/kgce; rows that agree within the rounding keep the printed value.
+    natural_gas_row : {"oilfield", "gasfield"}, default "oilfield"
+        The GB/T 2589-2008 natural-gas row: oil-field 1.3300 kgce/m^3 (38 931 kJ/m^3,
+        the inventory's NCV) or gas-field 1.2143 kgce/m^3. ``gasfield`` with
+        ``ncv_basis="inventory"`` is an error (two heating values for one gas).
 
     Returns
     -------
@@ -115,10 +139,29 @@ def coefficient(
     >>> coef, f, note = coefficient("electricity")
     >>> round(coef.m_as("kgce/kWh"), 4), note
     (0.1229, 'equal value (当量值)')
+    >>> round(coefficient("bituminous_coal")[0].m_as("kgce/kg"), 4)
+    0.7143
+    >>> round(coefficient("bituminous_coal", ncv_basis="inventory")[0].m_as("kgce/kg"), 4)
+    0.6677
     """
     if basis not in ("equal_value", "equivalent_value"):
         raise InputError(
             f"basis {basis!r} must be 'equal_value' or 'equivalent_value'", field="basis"
+        )
+    if ncv_basis not in NCV_BASES:
+        raise InputError(
+            f"ncv_basis must be one of {NCV_BASES}, got {ncv_basis!r}", field="ncv_basis"
+        )
+    if natural_gas_row not in NATURAL_GAS_ROWS:
+        raise InputError(
+            f"natural_gas_row must be one of {tuple(NATURAL_GAS_ROWS)}, got {natural_gas_row!r}",
+            field="natural_gas_row",
+        )
+    if ncv_basis == "inventory" and natural_gas_row != "oilfield":
+        raise InputError(
+            "natural_gas_row='gasfield' (35 544 kJ/m^3) with ncv_basis='inventory' would give "
+            "one gas two heating values; give the measured NCV instead",
+            field="natural_gas_row",
         )
     if carrier == "electricity":
         if basis == "equivalent_value":
@@ -156,10 +199,24 @@ def coefficient(
             )
         return f.quantity, f, "heat at equal value"
     row = FUEL_TO_GBT2589.get(carrier, carrier)
+    if carrier == "natural_gas":
+        row = NATURAL_GAS_ROWS[natural_gas_row]
     hits = factors.search(key=f"standard_coal.{row}")
     hits = hits[hits["dataset"].str.startswith("GB/T 2589")]
     if len(hits) == 1:
         f = factors.get(f"standard_coal.{row}", dataset=str(hits.iloc[0]["dataset"]))
+        if ncv_basis == "inventory":
+            own = inventory_coefficient(carrier, fuel_dataset)
+            if own is not None:
+                coef, ncv = own
+                gap = float(f.quantity.m_as(coef.units)) / float(coef.magnitude) - 1.0
+                if abs(gap) > SAME_NCV_TOLERANCE:
+                    return (
+                        coef,
+                        ncv,
+                        f"NCV of {fuel_dataset} ({ncv.value:g} {ncv.unit}), as in the "
+                        f"inventory; GB/T 2589 row {row} differs by {100 * gap:+.1f} %",
+                    )
         return f.quantity, f, f"GB/T 2589 reference coefficient ({row})"
     params = emissions.fuel_parameters(carrier, fuel_dataset)
     coef = Q_(params.ncv_per_basis * 1000.0 / _KGCE_MJ, f"kgce/{params.basis_unit}")
@@ -256,11 +313,124 @@ class EnergyResult:
     output_value: pint.Quantity | None = None
     #: the caveats behind ``warnings``, with their category and field
     caveats: list[Caveat] = field(default_factory=list)
+    #: per-row tce with natural gas on the other GB/T 2589 row (other rows unchanged)
+    tce_other_gas_row: np.ndarray | None = field(default=None, repr=False)
 
     @property
     def total(self) -> pint.Quantity:
         """Comprehensive energy consumption [tce] (inputs minus energy exported)."""
         return Q_(float(self.activities["tce"].sum()), "tce")
+
+    @property
+    def natural_gas_row(self) -> str | None:
+        """The GB/T 2589 natural-gas row used (``natural_gas_oilfield`` or
+        ``natural_gas_gasfield``), None when the plant burns no natural gas by volume
+        at a GB/T 2589 coefficient."""
+        a = self.activities
+        if "carrier" not in a.columns or not (a["carrier"] == "natural_gas").any():
+            return None
+        notes = a.loc[a["carrier"] == "natural_gas", "coefficient_note"].astype(str)
+        for row in NATURAL_GAS_ROWS.values():
+            if notes.str.contains(f"({row})", regex=False).any():
+                return row
+        return None
+
+    def other_gas_row(self) -> EnergyResult:
+        """The same result with natural gas on the other GB/T 2589-2008 row.
+
+        GB/T 2589-2008 prints two natural-gas rows, oil-field 1.3300 and gas-field
+        1.2143 kgce/m^3; which applies is a choice. Rows with a measured NCV do not
+        change.
+
+        Returns
+        -------
+        EnergyResult
+            ``options["natural_gas_row"]`` is the other row; everything else is equal.
+
+        Examples
+        --------
+        >>> import greenchain as gc
+        >>> e = gc.load_plant(gc.example_path("tile_plant.yaml")).energy()
+        >>> e.natural_gas_row, round(e.intensity("porcelain_tile").m_as("kgce/m^2"), 3)
+        ('natural_gas_oilfield', 4.782)
+        >>> g = e.other_gas_row()
+        >>> g.natural_gas_row, round(g.intensity("porcelain_tile").m_as("kgce/m^2"), 3)
+        ('natural_gas_gasfield', 4.406)
+        """
+        if self.tce_other_gas_row is None:
+            raise InputError("this result keeps no tce under the other natural-gas row")
+        row = self.options.get("natural_gas_row", "oilfield")
+        other = next(k for k in NATURAL_GAS_ROWS if k != row)
+        a = self.activities.copy()
+        a["tce"] = self.tce_other_gas_row
+        is_gas = (a["carrier"] == "natural_gas").to_numpy()
+        a.loc[is_gas, "coefficient_note"] = (
+            a.loc[is_gas, "coefficient_note"]
+            .astype(str)
+            .str.replace(NATURAL_GAS_ROWS[row], NATURAL_GAS_ROWS[other], regex=False)
+        )
+        return replace(
+            self,
+            activities=a,
+            options={**self.options, "natural_gas_row": other},
+            tce_other_gas_row=self.activities["tce"].to_numpy(dtype=float),
+        )
+
+    def gas_row_check(self, product: str, grade: Callable[[pint.Quantity], Any]) -> dict[str, Any]:
+        """Whether a product's grade depends on the GB/T 2589 natural-gas row.
+
+        A caveat is raised when the grade (GB 21252 level, dyeing-norm standing) under
+        the other row differs from the grade under the row used.
+
+        Parameters
+        ----------
+        product : str
+            Product id of the plant file.
+        grade : callable
+            Maps a specific energy consumption (Quantity) to a grade, e.g.
+            ``lambda e: product_limits(p).standing(e)["level"]`` from
+            :mod:`greenchain.decisions.grading`.
+
+        Returns
+        -------
+        dict
+            ``row`` and ``other_row`` (GB/T 2589 row ids), ``intensity`` and
+            ``intensity_other`` (Quantity), ``grade`` and ``grade_other``, and
+            ``changes`` (bool).
+
+        Examples
+        --------
+        >>> import greenchain as gc
+        >>> from greenchain.decisions.grading import product_limits
+        >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
+        >>> limits = product_limits(plant.data.products[0])
+        >>> c = plant.energy().gas_row_check(
+        ...     "porcelain_tile", lambda e: limits.standing(e)["level"])  # warns
+        >>> c["grade"], c["grade_other"], c["changes"]
+        (2, 1, True)
+        """
+        other = self.other_gas_row()
+        e0, e1 = self.intensity(product), other.intensity(product)
+        g0, g1 = grade(e0), grade(e1)
+        row, alt = self.natural_gas_row, other.natural_gas_row
+        changes = row is not None and g0 != g1
+        if changes:
+            caveat(
+                f"{product}: grade {g0} at {e0.magnitude:.3f} {e0.units:~P} with the GB/T "
+                f"2589-2008 natural-gas row {row}; {g1} at {e1.magnitude:.3f} with {alt} "
+                "(the standard prints both rows; state the row, or use the measured NCV)",
+                UserWarning,
+                field="natural_gas_row",
+            )
+        return {
+            "row": row,
+            "other_row": alt,
+            "intensity": e0,
+            "intensity_other": e1,
+            "grade": g0,
+            "grade_other": g1,
+            "changes": changes,
+        }
 
     def by_carrier(self) -> pd.DataFrame:
         """Energy by carrier [tce] and share of the total."""
@@ -396,6 +566,8 @@ def from_records(
     fuel_dataset: str = emissions.DEFAULT_FUEL_DATASET,
     source: str | None = None,
     heat_supply_rate: Any = None,
+    ncv_basis: str = "gbt2589",
+    natural_gas_row: str = "oilfield",
 ) -> EnergyResult:
     """Comprehensive energy consumption of activity records (same columns as the inventory).
 
@@ -421,6 +593,13 @@ def from_records(
     heat_supply_rate : Quantity or float, optional
         For ``equivalent_value``: the heat-supply coal rate of purchased heat [kg/GJ] (see
         :func:`coefficient`).
+    ncv_basis : {"gbt2589", "inventory"}, default "gbt2589"
+        ``inventory``: one heating value per fuel entry, the inventory's NCV where the
+        GB/T 2589 row is another heating value (see :func:`coefficient`).
+    natural_gas_row : {"oilfield", "gasfield"}, default "oilfield"
+        The GB/T 2589-2008 natural-gas row (see :func:`coefficient`); the result names
+        it (``options``, ``coefficient_note``) and keeps the tce under the other row
+        (:meth:`EnergyResult.other_gas_row`).
 
     Returns
     -------
@@ -442,6 +621,7 @@ def from_records(
     if not np.all(np.isfinite(amount)) or np.any(amount < 0):
         raise InputError("amounts must be finite and not negative", field="amount", source=source)
     tce = np.zeros(len(a))
+    other = np.zeros(len(a))
     notes = np.empty(len(a), dtype=object)
     used: list[factors.Factor] = []
     measured = pd.to_numeric(
@@ -477,13 +657,22 @@ def from_records(
                     generation_coal_rate=generation_coal_rate,
                     fuel_dataset=fuel_dataset,
                     heat_supply_rate=heat_supply_rate,
+                    ncv_basis=ncv_basis,
+                    natural_gas_row=natural_gas_row,
                 )
                 value = (q * coef).m_as("tce")
+                alt = value
+                if carrier == "natural_gas":
+                    other_row = next(k for k in NATURAL_GAS_ROWS if k != natural_gas_row)
+                    with collect_caveats():
+                        alt_coef = factors.get(f"standard_coal.{NATURAL_GAS_ROWS[other_row]}")
+                    alt = (q * alt_coef.quantity).m_as("tce")
                 m = measured[rows]
                 if np.isfinite(m).any():
                     params = emissions.fuel_parameters(str(carrier), fuel_dataset)
                     amt = q.m_as(params.basis_unit)
                     value = np.where(np.isfinite(m), amt * m * 1000.0 / _KGCE_MJ / 1000.0, value)
+                    alt = np.where(np.isfinite(m), value, alt)
                     note = note + "; measured NCV where given"
             except pint.errors.DimensionalityError:
                 raise UnitError(
@@ -496,12 +685,14 @@ def from_records(
                     getattr(exc, "message", str(exc)), field=f"{where}.carrier", source=source
                 ) from None
             tce[rows] = value
+            other[rows] = alt
             notes[rows] = note
             if f is not None:
                 used.append(f)
     direction = a["direction"].astype(str).to_numpy() if "direction" in a.columns else None
     if direction is not None:
         tce = np.where(direction == "export", -tce, tce)
+        other = np.where(direction == "export", -other, other)
     out = a.drop(columns=[c for c in ("amount",) if c in a.columns]).copy()
     out.insert(1, "amount", amount)
     out["tce"] = tce
@@ -516,8 +707,11 @@ def from_records(
             "generation_coal_rate": generation_coal_rate,
             "fuel_dataset": fuel_dataset,
             "heat_supply_rate": heat_supply_rate,
+            "ncv_basis": ncv_basis,
+            "natural_gas_row": natural_gas_row,
         },
         caveats=list(caught),
+        tce_other_gas_row=other,
     )
 
 

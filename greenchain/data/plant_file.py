@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import math
 from typing import Annotated, Any, Literal, Protocol, runtime_checkable
 
 import pint
@@ -39,9 +38,17 @@ from pydantic import (
 )
 
 from greenchain.data.names import carrier_validator, gas_validator, sector_validator, year_validator
+from greenchain.data.quantity_fields import (
+    check_amount,
+    check_attributes,
+    check_exports,
+    check_green_factory,
+    check_profile,
+    measure,
+)
 from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES
 from greenchain.errors import InputError
-from greenchain.units import Q_, parse_quantity, read_rate
+from greenchain.units import read_rate
 
 __all__ = [
     "PlantData",
@@ -78,35 +85,18 @@ def amount_validator(value: Any) -> Any:
     Returns
     -------
     pint.Quantity or number
+
+    Raises
+    ------
+    ValueError
+        A value no plant could have (rules in :mod:`greenchain.data.quantity_fields`).
+
+    Examples
+    --------
+    >>> amount_validator("4 t")
+    <Quantity(4, 'metric_ton')>
     """
-    q: Any
-    if value is None or isinstance(value, pint.Quantity):
-        q = value
-    elif isinstance(value, bool):
-        raise ValueError("expected a quantity, got a boolean")
-    elif isinstance(value, int | float):
-        q = value
-    elif isinstance(value, str):
-        try:
-            q = parse_quantity(value.strip())
-        except Exception as exc:
-            raise ValueError(f"cannot read {value!r} as a quantity") from exc
-    elif isinstance(value, dict) and set(value) == {"value", "unit"}:
-        try:
-            q = Q_(float(value["value"]), str(value["unit"]))
-        except Exception as exc:
-            raise ValueError(f"cannot read {value!r} as a quantity") from exc
-    else:
-        raise ValueError(f"expected a quantity such as '100 t' or {{value, unit}}, got {value!r}")
-    if isinstance(q, pint.Quantity) and str(q.units) == "dimensionless":  # "7,500,000"
-        q = q.magnitude
-    magnitude = q.magnitude if isinstance(q, pint.Quantity) else q
-    if isinstance(magnitude, int | float):
-        if not math.isfinite(magnitude):
-            raise ValueError("must be a finite number")
-        if magnitude < 0:
-            raise ValueError("must not be negative")
-    return q
+    return check_amount(value)
 
 
 #: A non-negative, finite quantity (or a bare number read in the documented unit).
@@ -122,6 +112,21 @@ def _rate(value: Any) -> Any:
 
 #: A fraction or rate: 0.08, "8%" or "8 %" (a plain number above 1 is an error).
 Rate = Annotated[float, BeforeValidator(_rate)]
+#: Quantities of one dimension (a bare number is read in the unit named, if any).
+Temperature = Annotated[Any, BeforeValidator(measure("[temperature]", temperature=True))]
+Enthalpy = Annotated[Any, BeforeValidator(measure("[energy]/[mass]"))]
+Money = Annotated[Any, BeforeValidator(measure("[currency]"))]
+HeatingValue = Annotated[Any, BeforeValidator(measure("[energy]/[mass] | [energy]/[volume]"))]
+CarbonContent = Annotated[Any, BeforeValidator(measure("[mass]/[energy]"))]
+#: Money that goes into ratios: a unit is required (CNY or 万元 cannot be guessed).
+MoneyWithUnit = Annotated[Any, BeforeValidator(measure("[currency]", example="52000 wan_yuan"))]
+Distance = Annotated[Any, BeforeValidator(measure("[length]"))]
+Mass = Annotated[Any, BeforeValidator(measure("[mass]"))]
+Volume = Annotated[Any, BeforeValidator(measure("[volume]"))]
+Concentration = Annotated[Any, BeforeValidator(measure("[mass]/[volume]"))]
+SiteArea = Annotated[Any, BeforeValidator(measure("[area]", "m^2"))]
+WaterVolume = Annotated[Any, BeforeValidator(measure("[volume]", "m^3"))]
+WasteMass = Annotated[Any, BeforeValidator(measure("[mass]", "t"))]
 #: A year: 2024 or "2024年".
 Year = Annotated[int, BeforeValidator(year_validator)]
 #: A carrier id; Chinese names (天然气, 电力) are read as their ids.
@@ -151,12 +156,13 @@ class Allocation(_Model):
 
     method: Literal["mass", "area", "economic", "physical"] = "mass"
     shares: dict[str, float] | None = None  # product id -> share (physical/sub-metered)
+    justification: str | None = None  # ISO 14067 6.4.6.3: why economic allocation
 
 
 class TransportLeg(_Model):
     """Transport of a material: distance and mode (factor key or explicit)."""
 
-    distance: Amount
+    distance: Distance
     mode: str
     factor: str | Amount | None = None
     factor_source: str | None = None
@@ -242,6 +248,7 @@ class Product(_Model):
     @field_validator("attributes")
     @classmethod
     def _fabric_class(cls, v: dict[str, Any]) -> dict[str, Any]:
+        check_attributes(v)
         if v.get("fabric") is None:
             return v
         return {**v, "fabric": dyeing_fabric_class(v["fabric"])}
@@ -258,8 +265,8 @@ class Product(_Model):
 class Measured(_Model):
     """Measured fuel parameters (实测值) overriding defaults one by one."""
 
-    ncv: Amount | None = None
-    carbon_content: Amount | None = None
+    ncv: HeatingValue | None = None
+    carbon_content: CarbonContent | None = None
     oxidation_rate: Rate | None = Field(default=None, gt=0, le=1)
 
 
@@ -273,8 +280,8 @@ class EnergyEntry(_Model):
     measured: Measured | None = None
     supply: Literal["grid", "green_certificate", "direct_green", "onsite_renewable"] = "grid"
     dataset: str | None = None  # fuel parameter set for this entry
-    enthalpy: Amount | None = None  # steam: specific enthalpy
-    temperature: Amount | None = None  # hot water: supply temperature
+    enthalpy: Enthalpy | None = None  # steam: specific enthalpy
+    temperature: Temperature | None = None  # hot water: supply temperature
     uncertainty: dict[str, Any] | None = None
     notes: str | None = None
     factor: str | Amount | None = None  # explicit CO2e factor per unit of amount, or a key
@@ -289,8 +296,8 @@ class ExportEntry(_Model):
         Literal["electricity", "heat", "steam", "hot_water"], BeforeValidator(carrier_validator)
     ]
     amount: Amount
-    enthalpy: Amount | None = None
-    temperature: Amount | None = None
+    enthalpy: Enthalpy | None = None
+    temperature: Temperature | None = None
 
 
 class ProcessEmission(_Model):
@@ -306,14 +313,14 @@ class ProcessEmission(_Model):
     type: Literal["carbonate_decomposition", "wastewater_ch4", "refrigerant_leakage"]
     name: str | None = None
     product: str | None = None
-    raw_material: Amount | None = None
+    raw_material: Mass | None = None
     fractions: dict[str, Amount] | None = None
     dataset: str | None = None
     calcination_fraction: Rate = Field(default=1.0, ge=0, le=1)
     utilisation: Rate = Field(default=1.0, ge=0, le=1)
-    volume: Amount | None = None
-    cod_in: Amount | None = None
-    cod_out: Amount | None = None
+    volume: Volume | None = None
+    cod_in: Concentration | None = None
+    cod_out: Concentration | None = None
     organics: Amount | None = None
     sludge: Amount | None = None
     recovered: Amount | None = None
@@ -360,6 +367,12 @@ class Equipment(_Model):
     energy: str | None = None
     count: int = Field(default=1, ge=1)
 
+    @model_validator(mode="after")
+    def _profiles(self) -> Equipment:
+        for name in ("duty_profile", "throttling", "profile"):
+            check_profile((self.model_extra or {}).get(name), name)
+        return self
+
 
 class Finance(_Model):
     """``finance``: defaults for retrofit finance."""
@@ -374,25 +387,25 @@ class Finance(_Model):
 class Site(_Model):
     """``site``: land and buildings (green-factory land-use indicators)."""
 
-    land_area: Amount | None = None
-    floor_area: Amount | None = None
-    building_footprint: Amount | None = None
+    land_area: SiteArea | None = None
+    floor_area: SiteArea | None = None
+    building_footprint: SiteArea | None = None
 
 
 class Water(_Model):
     """``water``: withdrawal and reuse over the year."""
 
-    withdrawal: Amount | None = None
-    reused: Amount | None = None
-    total_use: Amount | None = None
+    withdrawal: WaterVolume | None = None
+    reused: WaterVolume | None = None
+    total_use: WaterVolume | None = None
 
 
 class Waste(_Model):
     """``waste``: general industrial solid waste over the year."""
 
-    generated: Amount | None = None
-    utilised: Amount | None = None
-    stock_utilised: Amount | None = None
+    generated: WasteMass | None = None
+    utilised: WasteMass | None = None
+    stock_utilised: WasteMass | None = None
 
 
 class Project(_Model):
@@ -400,7 +413,7 @@ class Project(_Model):
 
     name: str
     year: Year
-    investment: Amount | None = None
+    investment: MoneyWithUnit | None = None
     measure: str | None = None
 
 
@@ -413,8 +426,8 @@ class RetrofitOption(_Model):
 
     model_config = ConfigDict(extra="allow", arbitrary_types_allowed=True)
 
-    capex: Amount | None = None
-    lifetime: int | None = Field(default=None, gt=0)
+    capex: Money | None = None
+    lifetime: int | None = Field(default=None, gt=0, le=100)
     saving_fraction: Rate | None = Field(default=None, ge=0, le=1)
     selected: bool = False
     source: str | None = None
@@ -423,8 +436,8 @@ class RetrofitOption(_Model):
 class Economics(_Model):
     """``economics``: output value and investment figures."""
 
-    output_value: Amount | None = None  # e.g. "52000 wan_yuan"
-    fixed_investment: Amount | None = None
+    output_value: MoneyWithUnit | None = None  # e.g. "52000 wan_yuan"
+    fixed_investment: MoneyWithUnit | None = None
 
 
 class PlantData(_Model):
@@ -447,6 +460,11 @@ class PlantData(_Model):
     retrofit_options: dict[str, RetrofitOption] = {}
     green_factory: dict[str, Any] = {}
 
+    @field_validator("green_factory")
+    @classmethod
+    def _green_factory(cls, v: dict[str, Any]) -> dict[str, Any]:
+        return check_green_factory(v)  # type: ignore[no-any-return]
+
     @field_validator("prices", mode="before")
     @classmethod
     def _price_carriers(cls, v: Any) -> Any:  # 天然气: 4.2 元/m3 -> natural_gas
@@ -458,6 +476,10 @@ class PlantData(_Model):
         dupes = sorted({i for i in ids if ids.count(i) > 1})
         if dupes:
             raise ValueError(f"duplicate product id(s): {', '.join(dupes)}")
+        check_exports(
+            [(e.carrier, e.amount) for e in self.energy],
+            [(x.carrier, x.amount) for x in self.exports],
+        )
         for i, e in enumerate(self.energy):
             if e.product is not None and e.product not in ids:
                 raise ValueError(f"energy[{i}].product {e.product!r} is not a product id")

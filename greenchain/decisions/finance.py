@@ -157,6 +157,11 @@ def _scalar_money(value: Any, name: str) -> float:
     return float(arr)
 
 
+#: The longest lifetime (years) a retrofit may be evaluated over; longer is an error
+#: (a typo such as 10**9 years would otherwise build a cash-flow table of that length).
+MAX_LIFETIME = 100
+
+
 def _check_terms(
     lifetime: Any,
     discount_rate: Any,
@@ -166,6 +171,11 @@ def _check_terms(
     debt_term: Any,
 ) -> tuple[int, float, float, float, float, int]:
     n = _whole_years(lifetime, "lifetime")
+    if n > MAX_LIFETIME:
+        raise OutOfRangeError(
+            f"must be at most {MAX_LIFETIME} years (no plant equipment lasts longer), got {n}",
+            field="lifetime",
+        )
     r = _rate(discount_rate, "discount_rate")
     e = _rate(escalation, "escalation")
     d = magnitude(debt_ratio, "", "debt_ratio")

@@ -6,14 +6,24 @@ energy carriers, green-factory areas and the columns of result tables.
 Examples
 --------
 >>> label("fuel_combustion", "zh"), label("co2e_t", "en"), label("unknown_id", "zh")
-('化石燃料燃烧', 'CO2e [t]', 'unknown_id')
+('化石燃料燃烧', 'CO₂e [t]', 'unknown_id')
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-__all__ = ["VALUES", "COLUMNS", "label", "LANGUAGES"]
+__all__ = [
+    "VALUES",
+    "COLUMNS",
+    "PHRASES",
+    "SENTENCES",
+    "REPORT_LABELS",
+    "label",
+    "translate",
+    "LANGUAGES",
+]
 
 LANGUAGES = ("en", "zh")
 
@@ -64,6 +74,120 @@ VALUES: dict[str, tuple[str, str]] = {
     "no points": ("not assessable: no points", "无法评价：缺少分值"),
     "not applicable": ("not applicable", "不适用"),
     "alternative not used": ("alternative not used", "未采用的替代指标"),
+    "not assessable": ("not assessable", "无法评价"),
+    # data status of a saving or a factor
+    "plant_data": ("from plant data", "基于企业数据"),
+    "derived": ("derived", "推算"),
+    "user": ("user input", "用户输入"),
+    "official": ("official", "官方发布"),
+    "unverified": ("unverified", "未核实"),
+    "missing": ("missing data", "缺少数据"),
+    "default": ("default", "缺省值"),
+    "measured": ("measured", "实测"),
+    # footprint stages and comparisons
+    "plant energy": ("Plant energy", "厂内能源"),
+    "process": ("Process emissions", "过程排放"),
+    "materials": ("Materials", "原材料"),
+    "transport": ("Transport", "运输"),
+    "packaging": ("Packaging", "包装"),
+    "waste": ("Waste", "废弃物"),
+    "<=": ("≤", "≤"),
+    ">=": ("≥", "≥"),
+    "average": ("average", "平均排放因子"),
+    "residual": ("residual mix", "剩余组合排放因子"),
+    "dyeing norm 2017 (woven)": ("dyeing norm 2017 (woven)", "机织物"),
+    "dyeing norm 2017 (yarn_knit)": ("dyeing norm 2017 (yarn and knit)", "纱线、针织物"),
+    "dyeing norm 2017 (silk)": ("dyeing norm 2017 (silk)", "真丝绸机织物"),
+    "dyeing norm 2017 (worsted_wool)": ("dyeing norm 2017 (worsted wool)", "精梳毛织物"),
+    "CO2": ("CO₂", "CO₂"),
+    "CH4": ("CH₄", "CH₄"),
+    "N2O": ("N₂O", "N₂O"),
+    "wastewater_ch4": ("Wastewater treatment (CH₄)", "废水处理（CH₄）"),
+    "refrigerant_leakage": ("Refrigerant leakage", "制冷剂泄漏"),
+    "process_co2": ("Process CO₂", "工业过程 CO₂"),
+    # sectors
+    "ceramics": ("Ceramics", "建筑陶瓷"),
+    "dyeing": ("Printing and dyeing", "印染"),
+    "textile": ("Textiles", "纺织"),
+    "footwear": ("Footwear", "制鞋"),
+    "apparel": ("Apparel", "服装"),
+    "food": ("Food", "食品"),
+    "other": ("Other", "其他"),
+    # provinces (region of the grid factor)
+    "Beijing": ("Beijing", "北京"),
+    "Tianjin": ("Tianjin", "天津"),
+    "Hebei": ("Hebei", "河北"),
+    "Shanxi": ("Shanxi", "山西"),
+    "Inner Mongolia": ("Inner Mongolia", "内蒙古"),
+    "Liaoning": ("Liaoning", "辽宁"),
+    "Jilin": ("Jilin", "吉林"),
+    "Heilongjiang": ("Heilongjiang", "黑龙江"),
+    "Shanghai": ("Shanghai", "上海"),
+    "Jiangsu": ("Jiangsu", "江苏"),
+    "Zhejiang": ("Zhejiang", "浙江"),
+    "Anhui": ("Anhui", "安徽"),
+    "Fujian": ("Fujian", "福建"),
+    "Jiangxi": ("Jiangxi", "江西"),
+    "Shandong": ("Shandong", "山东"),
+    "Henan": ("Henan", "河南"),
+    "Hubei": ("Hubei", "湖北"),
+    "Hunan": ("Hunan", "湖南"),
+    "Guangdong": ("Guangdong", "广东"),
+    "Guangxi": ("Guangxi", "广西"),
+    "Hainan": ("Hainan", "海南"),
+    "Chongqing": ("Chongqing", "重庆"),
+    "Sichuan": ("Sichuan", "四川"),
+    "Guizhou": ("Guizhou", "贵州"),
+    "Yunnan": ("Yunnan", "云南"),
+    "Tibet": ("Tibet", "西藏"),
+    "Shaanxi": ("Shaanxi", "陕西"),
+    "Gansu": ("Gansu", "甘肃"),
+    "Qinghai": ("Qinghai", "青海"),
+    "Ningxia": ("Ningxia", "宁夏"),
+    "Xinjiang": ("Xinjiang", "新疆"),
+}
+
+#: Whole sentences of notes (regular expression -> Chinese, groups as ``{0}``...).
+SENTENCES: tuple[tuple[str, str], ...] = (
+    (
+        r"Points are the example weights of (GB/T 36132-\d+) Annex C Table C\.1.*",
+        "分值采用 {0} 附录C 表C.1 的示例分值（资料性，“仅作为示例提供参考”）；"
+        "行业标准《绿色工厂评价要求 ××》或工业和信息化部的评价表可另行规定。",
+    ),
+    (
+        r"row (\d+) counts functions greenchain performed for the plant: .*",
+        "第{0}行：计入 greenchain 为本厂完成的能碳管理功能（能耗计算、碳排放核算、"
+        "能效对标、产品碳足迹核算）。",
+    ),
+    (r"give the model inputs or (\S+)", "请提供模型输入或 {0}"),
+    (r"model (\S+) not used, missing (.+)", "未使用模型 {0}，缺少 {1}"),
+    (r"capex not sourced, give (\S+)", "投资额无来源，请提供 {0}"),
+    (
+        r"benchmark refers to '([^']+)', which has no value for this plant",
+        "基准值引用的“{0}”对本厂没有数值",
+    ),
+    (
+        r"leading refers to '([^']+)', which has no value for this plant",
+        "引领值引用的“{0}”对本厂没有数值",
+    ),
+    (
+        r"row (\d+) answered 'yes' from greenchain product footprint .*",
+        "第{0}行：已由 greenchain 完成产品碳足迹量化（GB/T 24067 / ISO 14067），判定为“是”。",
+    ),
+)
+
+#: Recurring sentences of notes and reasons: English -> Chinese (see :func:`translate`).
+PHRASES: dict[str, str] = {
+    "not assessable": "无法评价",
+    "no lead/base value": "缺少引领值/基准值",
+    "supply the industry's values in a benchmark file": "请在基准值文件中提供本行业的数值",
+    "no data in the plant file (pass indicators={...})": "工厂数据中没有该项数据",
+    "not answered in the evidence": "证明材料中未填报",
+    "no sourced saving": "节能量无可靠来源",
+    "no saving": "无节能量",
+    "energy, CO2 and finance not computed": "未计算节能量、减排量和经济效益",
+    "no range sourced for this saving": "节能量范围无来源",
+    "Alternatives evaluated alone, not stacked in the curve": "单独评价、未叠加进曲线的替代方案",
 }
 
 #: Result-table columns: column -> (English, Chinese).
@@ -71,10 +195,10 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "category": ("Category", "排放类别"),
     "scope": ("Scope", "范围"),
     "gas": ("Gas", "气体"),
-    "co2_t": ("CO2 [t]", "CO2 [t]"),
-    "ch4_t": ("CH4 [t]", "CH4 [t]"),
-    "n2o_t": ("N2O [t]", "N2O [t]"),
-    "co2e_t": ("CO2e [t]", "CO2e [t]"),
+    "co2_t": ("CO₂ [t]", "CO₂ [t]"),
+    "ch4_t": ("CH₄ [t]", "CH₄ [t]"),
+    "n2o_t": ("N₂O [t]", "N₂O [t]"),
+    "co2e_t": ("CO₂e [t]", "CO₂e [t]"),
     "mass_t": ("Mass [t]", "质量 [t]"),
     "gwp": ("GWP-100", "GWP-100"),
     "carrier": ("Energy carrier", "能源品种"),
@@ -82,17 +206,17 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "share": ("Share", "占比"),
     "measure": ("Measure", "措施"),
     "energy_saved_tce": ("Energy saved [tce/yr]", "节能量 [tce/年]"),
-    "co2_avoided_t": ("CO2e avoided [t/yr]", "减排量 [tCO2e/年]"),
+    "co2_avoided_t": ("CO₂e avoided [t/yr]", "减排量 [tCO₂e/年]"),
     "annual_savings": ("Annual savings", "年节约费用"),
     "capex": ("Capex", "投资"),
     "simple_payback_years": ("Simple payback [yr]", "静态回收期 [年]"),
     "npv": ("NPV", "净现值"),
     "irr": ("IRR", "内部收益率"),
-    "abatement_cost": ("Abatement cost [per tCO2e]", "减排成本 [每吨CO2e]"),
+    "abatement_cost": ("Abatement cost [CNY/tCO₂e]", "减排成本 [元/tCO₂e]"),
     "saving_status": ("Saving status", "节能数据状态"),
     "area": ("Area", "一级指标"),
     "indicator": ("Indicator", "指标"),
-    "name_en": ("Name (English)", "英文名称"),
+    "name_en": ("Name", "名称"),
     "points": ("Points", "分值"),
     "score": ("Score", "得分"),
     "weight": ("Weight", "权重"),
@@ -102,7 +226,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "stage": ("Stage", "阶段"),
     "item": ("Item", "项目"),
     "product": ("Product", "产品"),
-    "kgco2e": ("kgCO2e per declared unit", "每声明单位 kgCO2e"),
+    "kgco2e": ("kgCO₂e per declared unit", "每声明单位 kgCO₂e"),
     "key": ("Factor", "因子"),
     "value": ("Value", "数值"),
     "unit": ("Unit", "单位"),
@@ -126,8 +250,123 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "name_zh": ("Name (Chinese)", "名称"),
     "missing": ("Missing evidence", "缺少的证明材料"),
     "reason": ("Why not assessed", "无法评价的原因"),
+    "specific energy": ("Specific energy", "单位产品综合能耗"),
+    "level 1 / 2 / 3": ("Levels 1 / 2 / 3", "1级 / 2级 / 3级"),
     "max_points": ("Points in all", "总分值"),
     "assessable": ("Assessable", "可评价"),
+}
+
+
+#: Section titles and labels of the plant report in English and Chinese.
+REPORT_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "title": "Carbon and energy report",
+        "executive": "Executive summary",
+        "signoff": "Sign-off",
+        "consultancy": "Issued by",
+        "prepared": "Prepared by",
+        "reviewed": "Reviewed by",
+        "approved": "Approved by",
+        "so_role": "Role",
+        "so_name": "Name",
+        "so_signature": "Signature",
+        "so_date": "Date",
+        "summary": "Plant summary",
+        "inventory": "GHG inventory (GB/T 32150, GHG Protocol scopes)",
+        "by_category": "By GB/T 32150 category",
+        "by_scope": "By scope",
+        "by_gas": "By gas",
+        "energy": "Energy (GB/T 2589) and standing against national limits",
+        "by_carrier": "By energy carrier",
+        "limits": "Standing against energy-limit levels",
+        "footprints": "Product carbon footprints (ISO 14067 / GB/T 24067)",
+        "retrofits": "Retrofit options",
+        "mac": "Marginal abatement cost curve",
+        "score": "Green-factory score",
+        "gaps": "Largest gaps",
+        "areas": "By area",
+        "audit": "Audit appendix: factors used",
+        "sources": "Sources cited",
+        "warnings": "Warnings",
+        "not_available": "Not available",
+        "name": "Plant",
+        "region": "Region",
+        "year": "Year",
+        "sector": "Sector",
+        "total_co2e": "Total emissions",
+        "total_energy": "Comprehensive energy",
+        "generated": "Generated by greenchain",
+        "products": "Products",
+        "per_unit": "Footprint per declared unit",
+        "gates": "Gates",
+        "passed": "passed",
+        "failed": "failed",
+        "level": "GB 21252-2023 level",
+        "none": "None",
+        "norms": "Standing against the printing and dyeing industry norm (2017)",
+        "options": "GWP {gwp}; fuel defaults {fuel}; grid factor basis {grid}.",
+        "alone": "Alternatives evaluated alone, not stacked in the curve",
+        "not_evaluated": "Measures not evaluated, and what is missing",
+        "score_total": "Points achieved / assessable / all",
+        "gate_table": "Basic requirements (veto)",
+        "indicators": "Indicators",
+        "not_eligible": "Not a green factory under this scheme until every basic requirement is met",
+        "score_notes": "About this score",
+    },
+    "zh": {
+        "title": "碳排放与能源报告",
+        "executive": "报告摘要",
+        "signoff": "签字页",
+        "consultancy": "编制单位",
+        "prepared": "编制",
+        "reviewed": "审核",
+        "approved": "批准",
+        "so_role": "职责",
+        "so_name": "姓名",
+        "so_signature": "签字",
+        "so_date": "日期",
+        "summary": "工厂概况",
+        "inventory": "温室气体排放核算（GB/T 32150，GHG Protocol 范围）",
+        "by_category": "按 GB/T 32150 排放类别",
+        "by_scope": "按范围",
+        "by_gas": "按气体",
+        "energy": "综合能耗（GB/T 2589）与能耗限额对标",
+        "by_carrier": "按能源品种",
+        "limits": "能耗限额等级对标",
+        "footprints": "产品碳足迹（ISO 14067 / GB/T 24067）",
+        "retrofits": "节能改造方案",
+        "mac": "边际减排成本曲线",
+        "score": "绿色工厂评价得分",
+        "gaps": "主要差距",
+        "areas": "按一级指标",
+        "audit": "审计附录：所用因子",
+        "sources": "引用来源",
+        "warnings": "提示",
+        "not_available": "无法计算",
+        "name": "工厂",
+        "region": "地区",
+        "year": "年份",
+        "sector": "行业",
+        "total_co2e": "排放总量",
+        "total_energy": "综合能耗",
+        "generated": "由 greenchain 生成",
+        "products": "产品",
+        "per_unit": "单位声明单位碳足迹",
+        "gates": "基本要求",
+        "passed": "通过",
+        "failed": "未通过",
+        "level": "GB 21252-2023 能耗等级",
+        "none": "无",
+        "norms": "印染行业规范条件（2017版）对标",
+        "options": "全球变暖潜势 {gwp}；燃料缺省值 {fuel}；电网排放因子 {grid}。",
+        "alone": "单独评价、未叠加进曲线的替代方案",
+        "not_evaluated": "未评价的措施及所缺数据",
+        "score_total": "得分 / 可评价分值 / 总分",
+        "gate_table": "基本要求（一票否决）",
+        "indicators": "评价指标",
+        "not_eligible": "基本要求全部符合之前，不能按本评价通则判定为绿色工厂",
+        "score_notes": "评分说明",
+    },
 }
 
 
@@ -153,3 +392,55 @@ def label(key: Any, lang: str = "en") -> str:
     """
     pair = VALUES.get(str(key)) or COLUMNS.get(str(key))
     return pair[lang == "zh"] if pair else str(key)
+
+
+def _sentence(text: str) -> str | None:
+    """The Chinese of a whole sentence of :data:`SENTENCES`, or None."""
+    for pattern, zh in SENTENCES:
+        match = re.fullmatch(pattern, text.strip())
+        if match:
+            return zh.format(*match.groups())
+    return None
+
+
+def translate(text: Any, lang: str = "en") -> str:
+    """``text`` with its known sentences (:data:`PHRASES`) and ids in ``lang``.
+
+    Notes and reasons are joined from short sentences (``"not assessable: no
+    lead/base value"``); each part separated by ``": "`` or ``"; "`` that is a known
+    phrase or id is translated, the rest (names, numbers) is kept.
+
+    Parameters
+    ----------
+    text : str or object
+        The note or reason.
+    lang : {"en", "zh"}, default "en"
+        Language; English text is returned as is.
+
+    Returns
+    -------
+    str
+
+    Examples
+    --------
+    >>> translate("not assessable: no lead/base value", "zh")
+    '无法评价：缺少引领值/基准值'
+    """
+    text = str(text)
+    if lang != "zh":
+        return text
+    whole = _sentence(text)
+    if whole is not None:
+        return whole
+    out = []
+    for chunk in text.split("; "):
+        whole = _sentence(chunk)
+        if whole is not None:
+            out.append(whole)
+            continue
+        parts = [
+            PHRASES.get(p.strip()) or _sentence(p) or label(p.strip(), lang)
+            for p in chunk.split(": ")
+        ]
+        out.append("：".join(parts))
+    return "；".join(out)

@@ -92,7 +92,7 @@ _TEXT: dict[str, tuple[str, str]] = {
     "tco2e_yr": ("Emissions [t CO$_2$e/yr]", "年排放量 [t CO$_2$e/年]"),
     "macc": ("Marginal abatement cost curve", "边际减排成本曲线"),
     "macc_x": ("Abatement [t CO$_2$/yr]", "减排量 [t CO$_2$/年]"),
-    "macc_y": ("Abatement cost [currency/t CO$_2$]", "减排成本 [货币/t CO$_2$]"),
+    "macc_y": ("Abatement cost [CNY/t CO$_2$]", "减排成本 [元/t CO$_2$]"),
     "level_1": ("Level 1", "1级"),
     "level_2": ("Level 2", "2级"),
     "level_3": ("Level 3 (limit)", "3级（限定值）"),
@@ -104,6 +104,9 @@ _TEXT: dict[str, tuple[str, str]] = {
     "score": ("Share of points per area", "各方面得分率"),
     "share": ("Share of points [%]", "得分率 [%]"),
     "na": ("n/a", "无数据"),
+    "gain": ("points available toward the total", "可提升的总分"),
+    "gaps": ("largest gaps", "主要差距"),
+    "no_gaps": ("no gaps with known points", "没有可计算分值的差距"),
 }
 
 
@@ -638,10 +641,8 @@ def gap_chart(result: Any, ax: Axes | None = None, top: int = 10, *, lang: str =
     ax.set_yticks(y)
     ax.set_yticklabels(labels)
     ax.invert_yaxis()
-    ax.set_xlabel("points available toward the total")
-    ax.set_title(f"{result.scheme.document}: largest gaps")
+    ax.set_xlabel(_t("gain", lang))
+    ax.set_title(f"{result.scheme.document}: {_t('gaps', lang)}")
     if gaps.empty:
-        ax.text(
-            0.5, 0.5, "no gaps with known points", ha="center", va="center", transform=ax.transAxes
-        )
+        ax.text(0.5, 0.5, _t("no_gaps", lang), ha="center", va="center", transform=ax.transAxes)
     return ax

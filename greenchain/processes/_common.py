@@ -350,6 +350,23 @@ MEASUR_FAN_CONSTANT = 6362.0
 MEASUR_GALLONS_PER_CUBIC_FOOT = 7.48
 #: MEASUR's atmospheric pressure [psia] hard-coded in ReceiverTank usable capacity.
 MEASUR_ATMOSPHERE_PSI = 14.7
+#: MEASUR's bag constant [cfm s / in³] in ``CompressedAir.cpp`` BagMethod:
+#: Q = 0.0273 d² h / t (exact pi/4 x 60/1728 = 0.0272708).
+MEASUR_BAG_CONSTANT = 0.0273
+#: MEASUR's gas constant of air [ft lbf/(lbm degR)] in ``CompressedAirLeakSurvey.cpp``
+#: OrificeMethodData (ISO 2533 air: 53.35).
+MEASUR_AIR_GAS_CONSTANT = 53.34
+#: MEASUR's g_c [lbm ft/(lbf s²)] next to it (standard gravity: 32.174).
+MEASUR_GC = 32.2
+#: MEASUR's reference voltage [V] of its NEMA current curves (``EstimateFLA.cpp``,
+#: ``OptimalMotorPower.cpp``: currents at 460 V, scaled by 460 / rated voltage).
+MEASUR_NEMA_VOLTAGE = 460.0
+#: MEASUR's in. of water per in. of mercury in ``CompressibilityFactor.h`` and
+#: ``FanCurve.cpp`` (pint: 13.595).
+MEASUR_INWC_PER_INHG = 13.63
+#: MEASUR's velocity-pressure constant in ``FanCurve.cpp``: p_v[inWC] = rho[lb/ft³]
+#: (V[fpm] / 1096)² (exact for 1 inWC = 248.84 Pa: 1096.2).
+MEASUR_FAN_VELOCITY_CONSTANT = 1096.0
 
 #: The values of the ``convention`` keyword: SI physics (default) or MEASUR's figures.
 CONVENTIONS = ("si", "measur")
@@ -378,6 +395,12 @@ __all__ += [
     "MEASUR_FAN_CONSTANT",
     "MEASUR_GALLONS_PER_CUBIC_FOOT",
     "MEASUR_ATMOSPHERE_PSI",
+    "MEASUR_BAG_CONSTANT",
+    "MEASUR_AIR_GAS_CONSTANT",
+    "MEASUR_GC",
+    "MEASUR_NEMA_VOLTAGE",
+    "MEASUR_INWC_PER_INHG",
+    "MEASUR_FAN_VELOCITY_CONSTANT",
     "CONVENTIONS",
     "is_measur",
 ]

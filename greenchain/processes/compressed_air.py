@@ -33,6 +33,12 @@ from scipy.interpolate import RegularGridInterpolator
 
 from greenchain.data.tables import parse_number, read_table
 from greenchain.errors import InputError, OutOfRangeError, UnverifiedDataWarning, caveat
+from greenchain.processes._common import (
+    MEASUR_AIR_GAS_CONSTANT,
+    MEASUR_BAG_CONSTANT,
+    MEASUR_GC,
+    is_measur,
+)
 from greenchain.processes._levels import level_from_thresholds
 from greenchain.units import (
     Q_,
@@ -124,6 +130,8 @@ def leak_bag(
     bag_diameter: QuantityLike,
     fill_time: QuantityLike,
     number: QuantityLike = 1,
+    *,
+    convention: str = "si",
 ) -> pint.Quantity:
     r"""Leak flow measured by filling a cylindrical bag (MEASUR "bag" method).
 
@@ -137,6 +145,11 @@ def leak_bag(
         Time to fill the bag [s].
     number : int or array-like, default 1
         Number of such leaks.
+    convention : {"si", "measur"}, default "si"
+        ``"measur"`` uses the rounded 0.0273 cfm·s/in³ of MEASUR's standalone
+        bag calculator (``CompressedAir.cpp`` BagMethod; exact
+        :math:`\pi/4 \cdot 60/1728` = 0.0272708, +1.07e-3). MEASUR's leak survey
+        uses the exact :math:`\pi`, as the default does.
 
     Returns
     -------
@@ -149,20 +162,28 @@ def leak_bag(
 
     References
     ----------
-    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/CompressedAirLeakSurvey.unit.cpp``.
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/util/CompressedAirLeakSurvey.cpp``,
+    ``src/calculator/util/CompressedAir.cpp`` (BagMethod),
+    ``tests/cpp/CompressedAirLeakSurvey.unit.cpp`` and ``tests/cpp/CompressedAir.unit.cpp``.
 
     Examples
     --------
     >>> from greenchain import Q_
     >>> leak_bag(Q_(15, "inch"), Q_(10, "inch"), 12, 2).to("ft^3/min")
     <Quantity(6.817692..., 'foot ** 3 / minute')>
+    >>> leak_bag(Q_(10, "inch"), Q_(10, "inch"), 25, convention="measur").to("ft^3/min")
+    <Quantity(1.092..., 'foot ** 3 / minute')>
     """
+    measur = is_measur(convention)
     h = nonnegative(bag_height, "m", "bag_height")
     d = nonnegative(bag_diameter, "m", "bag_diameter")
     t = check_range(
         magnitude(fill_time, "s", "fill_time"), "fill_time", low=0, low_inclusive=False, unit="s"
     )
-    return quantity(_count(number) * np.pi * d**2 / 4.0 * h / t * 60.0, _FLOW)
+    flow = np.pi * d**2 / 4.0 * h / t * 60.0
+    if measur:  # MEASUR's rounded constant on the same geometry
+        flow = flow * MEASUR_BAG_CONSTANT / (np.pi / 4.0 * 60.0 / 1728.0)
+    return quantity(_count(number) * flow, _FLOW)
 
 
 def _ascending(points: np.ndarray, name: str) -> np.ndarray:
@@ -253,6 +274,7 @@ def leak_orifice(
     discharge_coefficient: QuantityLike = 1.0,
     number: QuantityLike = 1,
     heat_capacity_ratio: QuantityLike = _AIR_HEAT_CAPACITY_RATIO,
+    convention: str = "si",
 ) -> pint.Quantity:
     r"""Leak flow through a round hole under choked (sonic) flow (MEASUR "orifice" method).
 
@@ -273,6 +295,10 @@ def leak_orifice(
         Number of such leaks.
     heat_capacity_ratio : float, default 1.4
         :math:`k` of air [dimensionless], > 1.
+    convention : {"si", "measur"}, default "si"
+        ``"measur"`` takes MEASUR's R = 53.34 ft·lbf/(lbm·°R) with
+        g_c = 32.2 ft/s² (R·g_c = 1717.5 ft²/(s²·°R)) instead of
+        :data:`AIR_GAS_CONSTANT` (1716.6 ft²/(s²·°R)).
 
     Returns
     -------
@@ -299,7 +325,8 @@ def leak_orifice(
 
     References
     ----------
-    US DOE MEASUR, AMO-Tools-Suite ``tests/cpp/CompressedAirLeakSurvey.unit.cpp``.
+    US DOE MEASUR, AMO-Tools-Suite ``src/calculator/util/CompressedAirLeakSurvey.cpp``
+    and ``tests/cpp/CompressedAirLeakSurvey.unit.cpp``.
 
     Examples
     --------
@@ -307,7 +334,12 @@ def leak_orifice(
     >>> leak_orifice(Q_(100, "psi"), Q_(0.375, "inch"), Q_(550, "degF"),
     ...              atmospheric_pressure=Q_(14.7, "psi"), number=4).to("ft^3/min")
     <Quantity(1294.75..., 'foot ** 3 / minute')>
+    >>> leak_orifice(Q_(100, "psi"), Q_(0.375, "inch"), Q_(550, "degF"),
+    ...              atmospheric_pressure=Q_(14.7, "psi"), number=4,
+    ...              convention="measur").to("ft^3/min")
+    <Quantity(1295.12..., 'foot ** 3 / minute')>
     """
+    measur = is_measur(convention)
     p_g = nonnegative(line_pressure, "kPa", "line_pressure")
     p_atm = check_range(
         magnitude(atmospheric_pressure, "kPa", "atmospheric_pressure"),
@@ -327,7 +359,10 @@ def leak_orifice(
             f"{float(np.max(critical)):.3f} x atmospheric)",
             field="line_pressure",
         )
-    r_air = AIR_GAS_CONSTANT.m_as("J/(kg*K)")
+    if measur:  # R g_c in ft^2/(s^2 degR), as J/(kg K)
+        r_air = Q_(MEASUR_AIR_GAS_CONSTANT * MEASUR_GC, "ft^2/(s^2*degR)").m_as("J/(kg*K)")
+    else:
+        r_air = AIR_GAS_CONSTANT.m_as("J/(kg*K)")
     area = np.pi * d**2 / 4.0
     choke = (2.0 / (k + 1.0)) ** ((k + 1.0) / (2.0 * (k - 1.0)))
     mdot = cd * area * p0 * 1000.0 * np.sqrt(k / (r_air * t_k)) * choke  # kg/s

@@ -26,6 +26,7 @@ import numpy as np
 import pint
 
 from greenchain.data.tables import parse_number, read_table
+from greenchain.errors import InputError
 from greenchain.processes._common import MEASUR_KW_PER_HP, MEASUR_PUMP_CONSTANT, is_measur
 from greenchain.processes.affinity import VfdSavings, measured_efficiency, vfd_savings
 from greenchain.units import Q_, QuantityLike, check_range, magnitude, nonnegative, quantity
@@ -36,6 +37,9 @@ __all__ = [
     "PumpEfficiency",
     "pump_specific_speed",
     "specific_speed_correction",
+    "achievable_pump_efficiency",
+    "AchievableEfficiency",
+    "PUMP_STYLES",
     "pump_head",
     "PumpHead",
     "vfd_savings",
@@ -348,6 +352,114 @@ def specific_speed_correction(
 
     value = np.where(ns < threshold, poly(rows["below"]), poly(rows["from"]))
     return quantity(np.maximum(value, 0.0) / 100.0, "dimensionless")
+
+
+_ACHIEVABLE_TABLE = "pump_achievable_efficiency_amo.csv"
+#: Pump styles of :func:`achievable_pump_efficiency` (MEASUR's ``Pump::Style``).
+PUMP_STYLES = (
+    "end_suction_slurry",
+    "end_suction_sewage",
+    "end_suction_stock",
+    "end_suction_submersible_sewage",
+    "api_double_suction",
+    "multistage_boiler_feed",
+    "end_suction_ansi_api",
+    "axial_flow",
+    "double_suction",
+    "vertical_turbine",
+    "large_end_suction",
+)
+
+
+@dataclass(frozen=True)
+class AchievableEfficiency:
+    """Result of :func:`achievable_pump_efficiency`.
+
+    Attributes
+    ----------
+    average : Quantity
+        Average achievable efficiency of the style at the flow [dimensionless].
+    maximum : Quantity
+        Maximum achievable efficiency (average times the deviation factor)
+        [dimensionless].
+    """
+
+    average: Any
+    maximum: Any
+
+
+def achievable_pump_efficiency(pump_style: str, flow: QuantityLike) -> AchievableEfficiency:
+    r"""Average and maximum achievable efficiency of a pump style at a flow (MEASUR's fits).
+
+    **US data**: MEASUR's fits to the Hydraulic Institute's curves
+    (``factors/pump_achievable_efficiency_amo.csv``), before the specific-speed
+    correction (:func:`specific_speed_correction`).
+
+    Parameters
+    ----------
+    pump_style : str
+        One of :data:`PUMP_STYLES`.
+    flow : float, array-like or Quantity
+        Pump flow rate [m³/h], > 0.
+
+    Returns
+    -------
+    AchievableEfficiency
+        ``average`` and ``maximum`` efficiency [dimensionless].
+
+    Raises
+    ------
+    InputError
+        Unknown ``pump_style``.
+    OutOfRangeError
+        Non-positive flow.
+
+    Notes
+    -----
+    With :math:`Q` in gpm, per flow range of the style:
+
+    .. math:: \eta_{avg} = a + b\,e^{-c Q} + d\,e^{-e Q} \;[\%], \qquad
+        \eta_{max} = \eta_{avg}\left(1 + \frac{a' + b'\,e^{-c' \log_{10} Q}
+        + d'\,e^{-e' \log_{10} Q}}{100}\right)
+
+    References
+    ----------
+    Hydraulic Institute, ANSI/HI 1.3; US DOE MEASUR, AMO-Tools-Suite
+    ``src/calculator/pump/OptimalPrePumpEff.cpp``, ``OptimalDeviationFactor.cpp``,
+    ``PumpEfficiency.cpp`` and ``tests/wasm/psat/wasm-psat-test.js`` (``pumpEfficiency``).
+
+    Examples
+    --------
+    >>> from greenchain import Q_
+    >>> achievable_pump_efficiency("end_suction_ansi_api", Q_(2000, "gallon/minute")).average
+    <Quantity(0.839708..., 'dimensionless')>
+    """
+    if pump_style not in PUMP_STYLES:
+        raise InputError(f"pump_style must be one of {PUMP_STYLES}", field="pump_style")
+    q = check_range(magnitude(flow, "m^3/h", "flow"), "flow", low=0, low_inclusive=False)
+    gpm = Q_(q, "m^3/h").m_as("gallon/minute")
+    rows = read_table(_ACHIEVABLE_TABLE)
+
+    def fit(row: dict[str, str], x: np.ndarray) -> np.ndarray:
+        a, b, c, d, e = (float(parse_number(row[k]) or 0.0) for k in "abcde")
+        return np.asarray(a + b * np.exp(-c * x) + d * np.exp(-e * x))
+
+    average = np.full_like(gpm, np.nan)
+    for row in (r for r in rows if r["pump_style"] == pump_style):
+        low = parse_number(row["flow_from"])
+        high = parse_number(row["flow_below"])
+        inside = np.ones_like(gpm, dtype=bool)
+        if low is not None:
+            inside &= gpm >= low
+        if high is not None:
+            inside &= gpm < high
+        average = np.where(inside, fit(row, gpm), average)
+    deviation = next(r for r in rows if r["pump_style"] == "deviation_factor")
+    factor = 1.0 + fit(deviation, np.log10(gpm)) / 100.0
+    return AchievableEfficiency(
+        average=quantity(average / 100.0, "dimensionless"),
+        maximum=quantity(average * factor / 100.0, "dimensionless"),
+    )
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ def test_report_sections_and_numbers(html_report, tile):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         total = tile.inventory().total.magnitude
-    assert f"{total:,.0f} tCO2e" in text
+    assert f"{total:,.0f} tCO₂e" in text  # units as people write them
     assert "fuel.natural_gas.ncv" in text  # audit appendix lists the factors
     assert "GB/T 32150-2015" in text
 
@@ -58,12 +58,12 @@ def test_chinese_and_markdown(tile, tmp_path):
     zh_text = zh.read_text(encoding="utf-8")
     assert "温室气体排放核算" in zh_text
     assert "排放类别" in zh_text and "化石燃料燃烧" in zh_text  # headers and ids translated
-    assert "CO2e [t]" in md.read_text(encoding="utf-8")
+    assert "CO₂e [t]" in md.read_text(encoding="utf-8")
     assert md.read_text(encoding="utf-8").startswith("# Jinjiang porcelain tile plant")
     with pytest.raises(InputError, match="lang"):
         tile.report(tmp_path / "x.html", lang="fr")
     with pytest.raises(InputError, match="format"):
-        tile.report(tmp_path / "x.pdf", format="pdf")
+        tile.report(tmp_path / "x.rtf", format="rtf")
 
 
 def test_report_cli(tmp_path, capsys):
@@ -131,7 +131,8 @@ def test_report_shows_dyeing_norm_standing_and_score_out_of_100(lang, tmp_path):
         assert "Fresh water per unit product" in text and "meets the limit" in text
         assert "/ 100" in text and "Basic requirements (veto)" in text
         assert "not assessable" in text and "Annex C" in text
-    assert "kgce/hundred_metre" in text and "t/hundred_metre" in text
+    per_100m = "百米" if lang == "zh" else "100 m"  # units as people write them
+    assert f"kgce/{per_100m}" in text and f"t/{per_100m}" in text
 
 
 def test_report_knit_mill_without_mass_names_field_and_file(tmp_path):

@@ -4,17 +4,27 @@ Vectors copied verbatim from US DOE MEASUR, AMO-Tools-Suite (commit
 15208321994df88e18db1180d67e061406d85172): ``tests/cpp/CompressedAir.unit.cpp``
 ("ReceiverTank - Useable Air Capacity", "ReceiverTank - Size Calculation") and
 ``tests/wasm/standalone/wasm-standalone-test.js`` (``usableAirCapacity``,
-``receiverTankSize``). Tolerances are MEASUR's: Catch v1.9.4 ``Approx`` for C++,
+``receiverTankSize``, ``bagMethod``), ``tests/cpp/CompressedAir.unit.cpp`` "Bag Method"
+and ``tests/cpp/CompressedAirLeakSurvey.unit.cpp`` (orifice method). Tolerances are MEASUR's: Catch v1.9.4 ``Approx`` for C++,
 ``testNumberValue`` (|a - b| < 0.005) for JS. MEASUR's units: gallons, psi, cfm,
 minutes, ft, ft/s. ``convention="measur"`` selects MEASUR's 7.48 gal/ft³ and 14.7 psia.
 """
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from greenchain import Q_
 from greenchain.errors import InputError, OutOfRangeError
+from greenchain.processes.compressed_air import leak_bag, leak_energy, leak_orifice
+from greenchain.processes.compressed_air_centrifugal import (
+    centrifugal_blow_off,
+    centrifugal_load_unload,
+    centrifugal_modulation_unload,
+    discharge_pressure_capacity,
+)
 from greenchain.processes.compressed_air_controls import (
     compressor_energy,
     compressor_system_profile,
@@ -234,3 +244,278 @@ def test_system_profile():
     assert p.energy_in_band.m_as("kWh").sum() == pytest.approx(p.energy.m_as("kWh"))
     with pytest.raises(InputError, match="band_edges"):
         compressor_system_profile(readings, 0.25, 100, band_edges=(0.1, 0.5))
+
+
+# ------------------------------------------------------------------ leak methods, MEASUR's constants
+@pytest.fixture
+def compressed_air_unit_cpp_bag_method():
+    """BagMethod(operatingTime h, bagFillTime s, heightOfBag in, diameterOfBag in, units)
+    -> (flowRate cfm, annualConsumption kscf)."""
+    return [
+        ((115200 / 60.0, 25, 10, 10, 1), (1.092, 125.7984)),
+        ((115200 / 60.0, 20, 10, 10, 1), (1.365, 157.248)),
+        ((100000 / 60.0, 20, 10, 10, 1), (1.365, 136.5)),
+    ]
+
+
+@pytest.fixture
+def wasm_standalone_bag_method():
+    """wasm-standalone-test.js ``bagMethod`` (same calculator, two calls)."""
+    return [
+        ((115200 / 60.0, 25, 10, 10, 1), (1.092, 125.7984)),
+        ((100000 / 60.0, 20, 10, 10, 1), (1.365, 136.5)),
+    ]
+
+
+def bag(hours, fill_s, height_in, diameter_in, units):
+    flow = leak_bag(
+        Q_(height_in, "inch"), Q_(diameter_in, "inch"), fill_s, units, convention="measur"
+    )
+    annual = leak_energy(flow, hours, Q_(0, "kW/(ft^3/min)")).volume.m_as("ft^3") / 1000
+    return flow.m_as("ft^3/min"), annual
+
+
+def test_bag_method(compressed_air_unit_cpp_bag_method):
+    for args, (flow, annual) in compressed_air_unit_cpp_bag_method:
+        got = bag(*args)
+        assert catch_approx(got[0], flow) and catch_approx(got[1], annual), args
+
+
+def test_wasm_standalone_bag_method(wasm_standalone_bag_method):
+    for args, (flow, annual) in wasm_standalone_bag_method:
+        got = bag(*args)
+        assert js_value(got[0], flow) and js_value(got[1], annual), args
+
+
+def test_compressed_air_leak_survey_orifice_method_and_electricity():
+    """CompressedAirLeakSurvey.unit.cpp "... Orifice Method and Electricity": 8640 h,
+    $0.12/kWh, OrificeMethodData(550 F, 14.7 psia, Cd 1.0, 0.375 in, 100 psig, 4),
+    CompressorElectricityData(0.40, 0.16 kW/cfm)."""
+    flow = leak_orifice(
+        Q_(100, "psi"),
+        Q_(0.375, "inch"),
+        Q_(550, "degF"),
+        atmospheric_pressure=Q_(14.7, "psi"),
+        discharge_coefficient=1.0,
+        number=4,
+        convention="measur",
+    )
+    r = leak_energy(flow, 8640, Q_(0.16, "kW/(ft^3/min)"))
+    assert catch_approx(r.energy.m_as("kWh"), 1790380.8424647334)
+    assert catch_approx(r.energy.m_as("kWh") * 0.12, 214845.701095768)
+    assert catch_approx(flow.m_as("ft^3/min"), 1295.1250307181)
+    assert catch_approx(r.volume.m_as("ft^3"), 671392815.9242750406)
+    si = leak_orifice(
+        Q_(100, "psi"),
+        Q_(0.375, "inch"),
+        Q_(550, "degF"),
+        atmospheric_pressure=Q_(14.7, "psi"),
+        number=4,
+    )
+    assert si.m_as("ft^3/min") / flow.m_as("ft^3/min") == pytest.approx(0.99971, abs=1e-5)
+    with pytest.raises(InputError, match="convention"):
+        leak_bag(1, 1, 1, convention="imperial")
+
+
+# ------------------------------------------------------------------ centrifugal control classes
+# wasm-compressorsCalc-test.js: compressorsCentrifugalLoadUnload, ...ModulationUnload,
+# ...BlowOff. Each case: (compute from, value, adjust for discharge pressure) -> expected
+# [kW_Calc, C_Calc acfm, PerkW, C_Per(, C_blow acfm, blowPer)], compared after MEASUR's
+# rnd() (2 decimals) with testNumberValue. PowerFactor: MEASUR's kW = V I PF 1.732 / 1000.
+CENTRIFUGAL_CURVE = (psi([100, 91, 117]), Q_([3138, 3200, 2885], "ft^3/min"))
+
+
+def js_rnd(x: float) -> float:
+    """MEASUR's JS ``rnd``: ``Math.round`` to 2 decimals."""
+    return math.floor(float(x) * 100 + 0.5) / 100
+
+
+def measur_vipf(v, i, pf):
+    return v * i * pf * 1.732 / 1000
+
+
+def centrifugal_case(func, machine, kind, value, adjust, p_max=None, **extra):
+    """Run one MEASUR ComputeFrom case on ``func`` with MEASUR's units (kW, acfm)."""
+    machine = dict(machine)
+    if adjust:
+        machine["full_load_capacity"] = discharge_pressure_capacity(*CENTRIFUGAL_CURVE, psi(100))
+        if p_max is not None:
+            machine["max_capacity"] = discharge_pressure_capacity(*CENTRIFUGAL_CURVE, psi(p_max))
+    c_fl = Q_(machine["full_load_capacity"], "ft^3/min") if not adjust else None
+    if not adjust:
+        machine["full_load_capacity"] = c_fl
+    reading = {
+        "PercentagePower": lambda: {"power": value * machine["full_load_power"]},
+        "PowerMeasured": lambda: {"power": value},
+        "PowerFactor": lambda: {"power": measur_vipf(*value)},
+        "PercentageCapacity": lambda: {"capacity": value * Q_(3138, "ft^3/min")},
+        "CapacityMeasured": lambda: {"capacity": Q_(value, "ft^3/min")},
+    }[kind]()
+    r = func(**machine, **reading, **extra)
+    out = [
+        r.power.m_as("kW"),
+        r.capacity.m_as("ft^3/min"),
+        r.power_fraction.m_as(""),
+        r.capacity_fraction.m_as(""),
+    ]
+    if r.blow_off is not None:
+        out += [r.blow_off.m_as("ft^3/min"), r.blow_off_fraction.m_as("")]
+    return out
+
+
+@pytest.fixture
+def wasm_compressors_centrifugal_load_unload():
+    machine = {"full_load_power": 452.3, "full_load_capacity": 3138, "no_load_power": 71.3}
+    cases = [
+        ("PercentagePower", 0.36, [162.828, 753.84, 0.36, 0.24]),
+        ("PercentageCapacity", 0.24, [162.74, 753.12, 0.36, 0.24]),
+        ("PowerMeasured", 162.828, [162.828, 753.84, 0.36, 0.24]),
+        ("CapacityMeasured", 753.12, [162.74, 753.12, 0.36, 0.24]),
+        ("PowerFactor", (50, 440, 2.152), [82, 88.126, 0.1813, 0.02808]),
+    ]
+    return machine, [(k, v, adj, e) for k, v, e in cases for adj in (False, True)]
+
+
+@pytest.fixture
+def wasm_compressors_centrifugal_modulation_unload():
+    machine = {
+        "full_load_power": 452.3,
+        "full_load_capacity": 3138,
+        "no_load_power": 71.3,
+        "max_capacity": Q_(3005, "ft^3/min"),
+        "unload_power": 411.9,
+        "unload_capacity": Q_(2731, "ft^3/min"),
+    }
+    return machine, [
+        ("PercentagePower", 0.94, False, [425.162, 2820.95, 0.94, 0.93875]),
+        ("PercentagePower", 0.94, True, [425.162, 2820.92, 0.94, 0.94]),
+        ("PercentageCapacity", 0.24, False, [165.226, 753.12, 0.365302, 0.24]),
+        ("PercentageCapacity", 0.24, True, [165.226, 753.12, 0.365302, 0.24]),
+        ("PowerMeasured", 425.162, False, [425.162, 2820.95, 0.94, 0.93875]),
+        ("PowerMeasured", 425.162, True, [425.162, 2820.92, 0.94, 0.94]),
+        ("CapacityMeasured", 753.12, False, [165.226, 753.12, 0.365302, 0.24]),
+        ("CapacityMeasured", 753.12, True, [165.226, 753.12, 0.365302, 0.24]),
+        ("PowerFactor", (50, 440, 2.467), False, [94, 182.03, 0.21, 0.06]),
+        ("PowerFactor", (50, 440, 2.467), True, [94, 182.03, 0.21, 0.06]),
+    ]
+
+
+@pytest.fixture
+def wasm_compressors_centrifugal_blow_off():
+    machine = {
+        "full_load_power": 452.3,
+        "full_load_capacity": 3138,
+        "blow_off_power": 370.9,
+        "surge_flow": Q_(2510, "ft^3/min"),
+    }
+    return machine, [
+        ("PercentagePower", 0.82, False, [370.886, 376.788, 0.82, 0.120073, 2133.21, 0.6798]),
+        ("PercentagePower", 0.82, True, [370.886, 376.79, 0.82, 0.120073, 2133.21, 0.6798]),
+        ("PercentageCapacity", 0.01, False, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+        ("PercentageCapacity", 0.01, True, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+        ("PowerMeasured", 370.9, False, [370.9, 376.788, 0.8200309, 0.120073, 2133.21, 0.6798]),
+        ("PowerMeasured", 370.9, True, [370.9, 376.79, 0.8200301, 0.120073, 2133.21, 0.6798]),
+        ("CapacityMeasured", 31.38, False, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+        ("CapacityMeasured", 31.38, True, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+        ("PowerFactor", (50, 440, 0.02152), False,
+         [0.82, 376.788, 0.0018129518, 0.120073, 2133.21, 0.6798]),
+        ("PowerFactor", (50, 440, 0.02152), True,
+         [0.82, 376.788, 0.0018129518, 0.120073, 2133.21, 0.6798]),
+    ]  # fmt: skip
+
+
+def check_js_cases(func, machine, cases, **kw):
+    for kind, value, adjust, expected in cases:
+        got = centrifugal_case(func, machine, kind, value, adjust, **kw)
+        for a, e in zip(got, expected, strict=True):
+            assert js_value(js_rnd(a), js_rnd(e)), (kind, adjust, a, e)
+
+
+def test_wasm_compressors_centrifugal_load_unload(wasm_compressors_centrifugal_load_unload):
+    machine, cases = wasm_compressors_centrifugal_load_unload
+    check_js_cases(centrifugal_load_unload, machine, cases)
+
+
+def test_wasm_compressors_centrifugal_modulation_unload(
+    wasm_compressors_centrifugal_modulation_unload,
+):
+    machine, cases = wasm_compressors_centrifugal_modulation_unload
+    check_js_cases(centrifugal_modulation_unload, machine, cases, p_max=58.23)
+
+
+def test_wasm_compressors_centrifugal_blow_off(wasm_compressors_centrifugal_blow_off):
+    machine, cases = wasm_compressors_centrifugal_blow_off
+    check_js_cases(centrifugal_blow_off, machine, cases, blow_off_fraction=0.6798)
+
+
+def test_compressors_unit_cpp_centrifugal_classes():
+    """Compressors.unit.cpp "Calculate estimated power(kW) consumption and air flow(acfm)
+    ...": its three centrifugal classes at Catch's tolerance, with and without the
+    discharge-pressure adjustment (the TEST_CASE's other classes are not ported)."""
+    cases = [
+        (centrifugal_blow_off, {"full_load_power": 452.3, "full_load_capacity": 3138,
+                                "blow_off_power": 370.9, "surge_flow": Q_(2510, "ft^3/min")},
+         None, {"blow_off_fraction": 0.6798}, [
+            ("PercentagePower", 0.82, [370.886, 376.788, 0.82, 0.120073, 2133.21, 0.6798]),
+            ("PercentageCapacity", 0.01, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+            ("PowerMeasured", 370.9, [370.9, 376.788, 0.8200309, 0.120073, 2133.21, 0.6798]),
+            ("CapacityMeasured", 31.38, [370.9, 31.38, 0.820031, 0.01, 2478.62, 0.789873]),
+            ("PowerFactor", (440, 0.02152, 50),
+             [0.82, 376.788, 0.0018129518, 0.1200725303, 2133.21, 0.6798]),
+        ]),
+        (centrifugal_load_unload, {"full_load_power": 452.3, "full_load_capacity": 3138,
+                                   "no_load_power": 71.3}, None, {}, [
+            ("PercentagePower", 0.36, [162.828, 753.8448, 0.36, 0.24023]),
+            ("PercentageCapacity", 0.24, [162.74, 753.12, 0.3598, 0.24]),
+            ("PowerMeasured", 162.828, [162.828, 753.84478, 0.36, 0.24023]),
+            ("CapacityMeasured", 753.12, [162.74, 753.12, 0.3598, 0.24]),
+            ("PowerFactor", (440, 2.152, 50), [82, 88.126, 0.1813, 0.02808]),
+        ]),
+        (centrifugal_modulation_unload, {"full_load_power": 452.3, "full_load_capacity": 3138,
+                                         "no_load_power": 71.3,
+                                         "max_capacity": Q_(3005, "ft^3/min"),
+                                         "unload_power": 411.9,
+                                         "unload_capacity": Q_(2731, "ft^3/min")}, None, {}, [
+            ("PercentagePower", 0.94, [425.162, 2820.95, 0.94, 0.93875]),
+            ("PercentageCapacity", 0.24, [165.226, 753.12, 0.365302, 0.24]),
+            ("PowerMeasured", 425.162, [425.162, 2820.95, 0.94, 0.93875]),
+            ("CapacityMeasured", 753.12, [165.226, 753.12, 0.365302, 0.24]),
+            ("PowerFactor", (440, 2.152, 50), [82, 85.7932, 0.1813, 0.027340]),
+        ]),
+    ]  # fmt: skip
+    for func, machine, p_max, extra, rows in cases:
+        for adjust in (False, True):
+            for kind, value, expected in rows:
+                got = centrifugal_case(func, machine, kind, value, adjust, p_max, **extra)
+                for a, e in zip(got, expected, strict=True):
+                    assert catch_approx(a, e), (func.__name__, kind, adjust, a, e)
+    # ccMuL.AdjustDischargePressure({3200, 3138, 2885}, {91, 100, 117}, 100, 58.23)
+    machine = cases[2][1]
+    adjusted = [
+        ("PercentagePower", 0.94, [425.162, 2820.95, 0.94, 0.93875]),
+        ("PercentageCapacity", 0.24, [165.226, 753.12, 0.365302, 0.24]),
+        ("PowerMeasured", 425.162, [425.162, 2820.95, 0.94, 0.93875]),
+        ("CapacityMeasured", 753.12, [165.226, 753.12, 0.365302, 0.24]),
+        ("PowerFactor", (440, 2.467, 50), [94.003, 182.033, 0.20783, 0.058]),
+    ]
+    for kind, value, expected in adjusted:
+        got = centrifugal_case(centrifugal_modulation_unload, machine, kind, value, True, 58.23)
+        for a, e in zip(got, expected, strict=True):
+            assert catch_approx(a, e), (kind, a, e)
+
+
+def test_centrifugal_errors():
+    with pytest.raises(InputError, match="power"):
+        centrifugal_load_unload(100, 10, 20)
+    with pytest.raises(InputError, match="power"):
+        centrifugal_load_unload(100, 10, 20, power=50, capacity=5)
+    with pytest.raises(OutOfRangeError, match="no_load_power"):
+        centrifugal_load_unload(100, 10, 120, power=50)
+    with pytest.raises(InputError, match="blow_off_fraction"):
+        centrifugal_blow_off(100, 10, 80, 8, power=70)
+    with pytest.raises(OutOfRangeError, match="surge_flow"):
+        centrifugal_blow_off(100, 10, 80, 12, power=90)
+    with pytest.raises(InputError, match="pressures"):
+        discharge_pressure_capacity([600, 700], [10, 9], 650)
+    r = centrifugal_load_unload(100, 10, 20, power=100)
+    assert r.capacity.m_as("m^3/min") == pytest.approx(10)

@@ -1,15 +1,16 @@
 """MEASUR's PSAT (pump) engine tests reproduced with ``convention="measur"``.
 
 Vectors copied verbatim from US DOE MEASUR, AMO-Tools-Suite (commit
-15208321994df88e18db1180d67e061406d85172): ``tests/cpp/FluidPower.unit.cpp`` and
-``tests/cpp/Results.unit.cpp``. Tolerance: Catch v1.9.4 ``Approx``. MEASUR's units:
+15208321994df88e18db1180d67e061406d85172): ``tests/cpp/FluidPower.unit.cpp``,
+``tests/cpp/Results.unit.cpp`` and ``tests/wasm/psat/wasm-psat-test.js``. Tolerance: Catch v1.9.4 ``Approx``. MEASUR's units:
 gpm, ft, hp (shaft powers, converted with its 0.746 kW/hp), kW (motor power), MWh.
 
 MEASUR's PSAT results also hold the motor efficiency, power factor and current from
-its NEMA-based motor curves, which greenchain does not port (US data; see
-docs/processes/measur-steam-and-motors.md). Where a vector needs the motor
-efficiency, MEASUR's own figure from the same test is passed in, as the
-conformance harness does, and only the pump-side outputs are compared.
+its NEMA-based motor curves (US data; see docs/processes/measur-steam-and-motors.md):
+``motors_nema.nema_load_estimate`` ports them for the existing case and
+``motors_nema_optimal.nema_optimal_motor_power`` for the modified case. The earlier
+pump-side tests pass MEASUR's own motor efficiency from the same test, as the
+conformance harness does.
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from __future__ import annotations
 import pytest
 
 from greenchain import Q_
-from greenchain.errors import InputError
+from greenchain.errors import InputError, OutOfRangeError
 from greenchain.processes._common import MEASUR_KW_PER_HP
 from greenchain.processes.affinity import drive_input_power, drive_output_power, required_power
+from greenchain.processes.motors_nema_optimal import nema_optimal_motor_power
 from greenchain.processes.pumps import (
+    PUMP_STYLES,
+    achievable_pump_efficiency,
     fluid_power,
     pump_efficiency,
     pump_head,
@@ -133,9 +137,93 @@ def test_psat_results_modified(results_unit_cpp_psat_modified):
             assert catch_approx(r.energy.m_as("MWh"), mwh), name
 
 
+@pytest.fixture
+def results_unit_cpp_psat_modified_motor():
+    """Results.unit.cpp PSAT "modified" vectors with MEASUR's motor model at the optimised
+    load: (name, gpm, ft, pump efficiency, drive, (rated hp, rpm, class, specified
+    efficiency, rated V, field V), $/kWh, expected motor efficiency %, power factor %,
+    current A, motor kW, annual MWh, annual cost x 1000; None where MEASUR has no CHECK)."""
+    return [
+        ("PSATResults existing and modified", 1840, 174.85, 0.80, "direct",
+         (200, 1780, "specified", 0.95, 460, 480), 0.05,
+         (94.3652462131, 76.2584456388, 126.5852583329, 80.2551564807, 703.0351707712,
+          35151.7585385623)),
+        ("PSATResults - mod changed voltage", 500, 60, 0.204, "direct",
+         (30, 1780, "energy_efficient", None, 230, 236), 0.06,
+         (92.164816187, 86.4617844857, 85.0201337882, 30.0482102275, None, None)),
+        ("PSATResults - existing and modified (V-belt)", 1000, 277.0, 0.382, "v_belt",
+         (200, 1780, "specified", 0.95, 460, 480), 0.06,
+         (95.0700964487, 86.8975146434, 207.128014213, 149.6401247588, 1310.8474928874,
+          78650.8495732458)),
+        ("PSATResults2 v-belt type", 1000, 475, 0.623, "v_belt",
+         (200, 1780, "energy_efficient", None, 460, 460), 0.06,
+         (95.6211069257, 86.7354953183, 226.3599309627, 156.4281376282, 1370.3104856228,
+          82218.6291373691)),
+        ("PSATResults notched v belt", 1000, 475, 0.623, "notched_v_belt",
+         (200, 1780, "energy_efficient", None, 460, 460), 0.06,
+         (95.6417064886, 86.6915209945, 223.8322217984, 154.6029182589, 1354.3215639476,
+          81259.2938368578)),
+        ("PSATResults sync belt", 1000, 475, 0.623, "synchronous_belt",
+         (200, 1780, "energy_efficient", None, 460, 460), 0.06,
+         (None, None, None, 151.8722277599, None, None)),
+    ]  # fmt: skip
+
+
+def psat_modified(q, h, eta_pump, drive, motor, price):
+    """MEASUR's PSAT modified chain: pump and drive, then the motor at that shaft power."""
+    hp, rpm, cls, spec, v_rated, v_field = motor
+    fluid = fluid_power(gpm(q), ft(h), 1.0, convention="measur")
+    shaft = required_power(fluid, eta_pump, 1.0, drive=drive, convention="measur")
+    m = nema_optimal_motor_power(
+        shaft.motor_shaft_power, Q_(hp, "hp"), rpm, v_rated, v_field, efficiency_class=cls,
+        specified_efficiency=spec, convention="measur",
+    )  # fmt: skip
+    mwh = m.input_power.m_as("kW") * 8760 / 1000
+    return (
+        m.efficiency.m_as("percent"),
+        m.power_factor.m_as("percent"),
+        m.current.m_as("A"),
+        m.input_power.m_as("kW"),
+        mwh,
+        mwh * price * 1000,
+    )
+
+
+def test_psat_results_modified_motor(results_unit_cpp_psat_modified_motor):
+    """The modified vectors self-contained: MEASUR's motor efficiency, power factor,
+    current, power, energy and cost from ``nema_optimal_motor_power``."""
+    for name, q, h, eta_pump, drive, motor, price, expected in results_unit_cpp_psat_modified_motor:
+        got = psat_modified(q, h, eta_pump, drive, motor, price)
+        for a, e in zip(got, expected, strict=True):
+            if e is not None:
+                assert catch_approx(a, e), (name, a, e)
+
+
+def test_wasm_psat_results_modified_motor():
+    """wasm-psat-test.js resultsModified(): 100 hp, specified 95 %, 460 V rated, 480 V
+    field; the motor outputs and the annual cost too."""
+    got = psat_modified(1840, 174.85, 0.80, "direct", (100, 1780, "specified", 0.95, 460, 480),
+                        0.05)  # fmt: skip
+    expected = (94.973283, 86.926875, 110.338892, 79.741528, 698.535785, 34926.789251)
+    for a, e in zip(got, expected, strict=True):
+        assert js_value(a, e), (a, e)
+
+
+def test_optimal_motor_power_errors():
+    with pytest.raises(OutOfRangeError, match="shaft_power"):
+        nema_optimal_motor_power(Q_(0.5, "hp"), Q_(200, "hp"), 1780, 460, 460)
+    with pytest.raises(OutOfRangeError, match="shaft_power"):
+        nema_optimal_motor_power(Q_(310, "hp"), Q_(200, "hp"), 1780, 460, 460)
+    with pytest.raises(OutOfRangeError, match="field_voltage"):
+        nema_optimal_motor_power(100, 150, 1480, 400, 0, line_frequency=50)
+    si = nema_optimal_motor_power(100, 150, 1480, 400, 400, line_frequency=50)
+    assert 0.6 < si.load_factor.m_as("") < 0.7
+    assert si.input_power.m_as("kW") == pytest.approx(100 / si.efficiency.m_as(""), rel=1e-4)
+
+
 def test_psat_results_sync_belt():
     """Results.unit.cpp "PSATResults sync belt" (modified): shaft powers. Its motor power
-    151.8722277599 kW needs MEASUR's motor efficiency, which this test does not print."""
+    151.8722277599 kW, from the motor model, is in ``test_psat_results_modified_motor``."""
     fluid = fluid_power(gpm(1000), ft(475), 1.0, convention="measur")
     r = required_power(fluid, 0.623, 1.0, drive="synchronous_belt", convention="measur")
     assert catch_approx(measur_hp(r.driven_shaft_power), 192.468232632)
@@ -405,6 +493,29 @@ def test_optimal_specific_speed_correction_vtp():
 def test_wasm_psat_achievable_efficiency():
     """wasm-psat-test.js achievableEfficiency(): END_SUCTION_SLURRY, Ns 1170, x 100."""
     assert js_value(specific_speed_correction(1170).m_as("") * 100, 1.8942771852074485)
+
+
+def test_wasm_psat_pump_efficiency():
+    """wasm-psat-test.js pumpEfficiency(): PumpEfficiency(END_SUCTION_ANSI_API, 2000 gpm)
+    -> average and maximum achievable efficiency [%]."""
+    r = achievable_pump_efficiency("end_suction_ansi_api", gpm(2000))
+    assert js_value(r.average.m_as("") * 100, 83.97084437955112)
+    assert js_value(r.maximum.m_as("") * 100, 86.99584193768345)
+    assert catch_approx(r.average.m_as("") * 100, 83.97084437955112)
+    assert catch_approx(r.maximum.m_as("") * 100, 86.99584193768345)
+
+
+def test_achievable_pump_efficiency_styles_and_errors():
+    flows = gpm([100, 1000, 5000, 10000])
+    for style in PUMP_STYLES:
+        r = achievable_pump_efficiency(style, flows)
+        avg = r.average.m_as("")
+        assert ((avg > 0.3) & (avg < 0.95)).all(), style
+        assert (r.maximum.m_as("") > avg).all(), style
+    with pytest.raises(InputError, match="pump_style"):
+        achievable_pump_efficiency("centrifugal", 100)
+    with pytest.raises(OutOfRangeError, match="flow"):
+        achievable_pump_efficiency("double_suction", 0)
 
 
 def test_pump_specific_speed():

@@ -26,6 +26,7 @@ from greenchain.accounting.inventory._table import (
     validate_records,
     worst_status,
 )
+from greenchain.accounting.inventory.grid_statement import grid_statement
 from greenchain.accounting.inventory.regime import (
     RegimeSettings,
     apply_boundary,
@@ -528,6 +529,7 @@ def _value_records(
     options = {**s.options(), "gwp": ar}
     if s.regime is not None:
         options.update(memo)
+    options["grid"] = grid_statement(collector.factors, options)
     if out.market_zero.any() and s.certificates == "market_based":
         caveat(
             "market-based scope 2: green-certificate and direct green electricity at zero; "

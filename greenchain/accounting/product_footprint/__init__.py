@@ -74,6 +74,7 @@ from greenchain.accounting.product_footprint.plant_rows import (
     row_product,
 )
 from greenchain.accounting.product_footprint.result import FootprintResult
+from greenchain.accounting.product_footprint.sensitivity import allocation_sensitivity
 from greenchain.accounting.product_footprint.solve import (
     electricity_info,
     factor_table,
@@ -91,6 +92,9 @@ from greenchain.errors import (
     emit_caveats,
 )
 from greenchain.units import Q_
+
+#: the justification the sensitivity runs give economic allocation (never reported)
+SENSITIVITY_ONLY = "allocation sensitivity run (ISO 14067:2018 6.4.6.2)"
 
 __all__ = [
     "product_footprint",
@@ -111,6 +115,7 @@ def product_footprint(
     electricity: str = "lifecycle",
     gwp: str = "AR6",
     year: int | None = None,
+    justification: str | None = None,
 ) -> FootprintResult:
     """Carbon footprint of one plant product per declared unit (ISO 14067 / GB/T 24067).
 
@@ -139,10 +144,17 @@ def product_footprint(
     year : int, optional
         Electricity factor year (default: the plant year; an unpublished year falls
         back to the latest earlier one, with a warning).
+    justification : str, optional
+        Why economic allocation is used (ISO 14067:2018 6.4.6.2 step 3); overrides the
+        plant file's ``allocation.justification``. Economic allocation without either
+        is an error naming ``allocation.justification``.
 
     Returns
     -------
     FootprintResult
+        With :attr:`~FootprintResult.allocation_sensitivity`: the per-unit footprint
+        under each allocation method whose data the plant file holds, when plant
+        emissions are shared among several products.
 
     Raises
     ------
@@ -194,8 +206,22 @@ def product_footprint(
     ['materials', 'packaging', 'transport', 'plant energy', 'process']
     """
     data, source = plant_data(plant)
+    args = (data, source, product_id)
     with collect_caveats() as caught:
-        result = _footprint(data, source, product_id, allocation, boundary, electricity, gwp, year)
+        result = _footprint(*args, allocation, boundary, electricity, gwp, year, justification)
+        method = result.allocation["method"]
+        if method in ALLOCATIONS:
+
+            def run(other: str) -> tuple[float, float]:
+                r = _footprint(*args, other, boundary, electricity, gwp, year, SENSITIVITY_ONLY)
+                return r.per_declared_unit, r.allocation["shares"].get(product_id, 0.0)
+
+            result.allocation_sensitivity = allocation_sensitivity(
+                run,
+                method,
+                result.per_declared_unit,
+                result.allocation["shares"].get(product_id, 0.0),
+            )
     result.caveats = list(caught)
     result.warnings = [c.message for c in caught]
     emit_caveats(caught)
@@ -211,6 +237,7 @@ def _footprint(
     electricity: str,
     gwp: str,
     year: int | None,
+    justification: str | None = None,
 ) -> FootprintResult:
     ctx = ProductSystem(data, source)
     p = data.product(product_id, source=source)
@@ -234,7 +261,9 @@ def _footprint(
     acts = inv.activities
     row_products = {idx: row_product(acts, idx, ctx) for idx, _ in rows}
     needed = any(row_products[idx] is None for idx, _ in rows)
-    alloc = allocate(ctx, allocation, chain, needed)
+    alloc = allocate(ctx, allocation, chain, needed, justification)
+    if alloc.get("justification") == SENSITIVITY_ONLY:
+        del alloc["justification"]
     shares = alloc["shares"]
     if alloc.get("unallocated", 0.0) > 1e-9:
         caveat(

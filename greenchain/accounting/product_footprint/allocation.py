@@ -13,7 +13,7 @@ from greenchain.accounting.uncertainty.terms import field_error
 from greenchain.errors import UnitError
 from greenchain.units import Q_
 
-__all__ = ["allocate", "allocation_basis"]
+__all__ = ["allocate", "allocation_basis", "HIERARCHY"]
 
 
 def allocation_basis(method: str, p: Any, i: int, source: str | None) -> tuple[float, str]:
@@ -94,8 +94,20 @@ def allocation_basis(method: str, p: Any, i: int, source: str | None) -> tuple[f
     return float(q.m_as("CNY")), f"{q.m_as('wan_yuan'):g} wan_yuan"
 
 
-def allocate(ctx: ProductSystem, method: str | None, chain: list[str], needed: bool) -> dict:
+def allocate(
+    ctx: ProductSystem,
+    method: str | None,
+    chain: list[str],
+    needed: bool,
+    justification: str | None = None,
+) -> dict:
     """Shares of the plant emissions that are not sub-metered, by product.
+
+    The ISO 14067:2018 6.4.6.2 hierarchy: rows sub-metered to a product are its own
+    (sub-division, decided by the caller); the shared rest goes by a physical
+    relationship (declared ``energy_share``, mass or area); economic value only with a
+    stated justification (``justification`` or the plant file's
+    ``allocation.justification``), else an error naming that field.
 
     Parameters
     ----------
@@ -108,12 +120,48 @@ def allocate(ctx: ProductSystem, method: str | None, chain: list[str], needed: b
         The products whose shares are needed.
     needed : bool
         Whether any shared (not sub-metered) row exists.
+    justification : str, optional
+        Why economic allocation is used (overrides ``allocation.justification``).
 
     Returns
     -------
     dict
-        ``method``, ``shares`` (product id -> fraction), ``basis`` and ``note``.
+        ``method``, ``shares`` (product id -> fraction), ``basis``, ``hierarchy`` (the
+        ISO 14067 step taken), ``justification`` (economic) and ``note``.
+
+    Examples
+    --------
+    >>> import greenchain as gc
+    >>> from greenchain.accounting.product_footprint.system import ProductSystem
+    >>> plant = gc.load_plant(gc.example_path("shoe_factory.yaml"))
+    >>> ctx = ProductSystem(plant.data, None)
+    >>> a = allocate(ctx, None, ["running_shoe", "eva_midsole"], True)
+    >>> a["method"], a["shares"]
+    ('physical', {'running_shoe': 0.8, 'eva_midsole': 0.2})
     """
+    out = _allocate(ctx, method, chain, needed, justification)
+    out.setdefault("hierarchy", HIERARCHY.get(out["method"], ""))
+    return out
+
+
+#: the ISO 14067:2018 6.4.6.2 step behind each allocation method
+HIERARCHY = {
+    "sub-metered": "step 1: allocation avoided by sub-division (all rows sub-metered)",
+    "single product": "no allocation: one product",
+    "physical": "step 2: physical relationship (declared energy shares)",
+    "mass": "step 2: physical relationship (output mass)",
+    "area": "step 2: physical relationship (output area)",
+    "economic": "step 3: economic value, with a stated justification",
+}
+
+
+def _allocate(
+    ctx: ProductSystem,
+    method: str | None,
+    chain: list[str],
+    needed: bool,
+    justification: str | None,
+) -> dict:
     source = ctx.source
     products = ctx.products
     declared = {
@@ -189,12 +237,29 @@ def allocate(ctx: ProductSystem, method: str | None, chain: list[str], needed: b
             "basis": dict(shares),
             "unallocated": max(0.0, 1.0 - total),
         }
+    why = None
+    if method == "economic":
+        why = (
+            justification or (section.justification if section is not None else None) or ""
+        ).strip()
+        if not why:
+            raise field_error(
+                source,
+                "allocation.justification",
+                "economic allocation needs a stated justification (ISO 14067:2018 "
+                "6.4.6.2: only where sub-division and a physical relationship cannot be "
+                "used): give `allocation.justification` in the plant file or "
+                "justification=",
+            )
     basis = {p.id: allocation_basis(method, p, i, source) for i, p in enumerate(products)}
     total = math.fsum(v for v, _ in basis.values())
     if total <= 0:
         raise field_error(source, "allocation", f"{method} allocation: the bases sum to zero")
-    return {
+    out = {
         "method": method,
         "shares": {pid: v / total for pid, (v, _) in basis.items()},
         "basis": {pid: text for pid, (_, text) in basis.items()},
     }
+    if why:
+        out["justification"] = why
+    return out

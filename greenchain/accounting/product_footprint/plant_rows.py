@@ -9,6 +9,7 @@ from greenchain.accounting.product_footprint.system import ProductSystem
 from greenchain.accounting.records import plant_records
 from greenchain.accounting.uncertainty.terms import field_error
 from greenchain.data.plant_file import PlantData
+from greenchain.errors import collect_caveats, emit_caveats
 
 __all__ = ["inventory_at_basis", "row_flow", "row_product"]
 
@@ -44,14 +45,18 @@ def inventory_at_basis(
     if basis == "lifecycle" and len(records):
         records.loc[records["carrier"] == "electricity", "region"] = "national"
     process = process_emissions(data.process_emissions, gwp=ar, source=source)
-    return from_records(
-        records,
-        gwp=ar,
-        grid_basis=basis,
-        grid_year=year,
-        source=source,
-        process=process,
-    )
+    with collect_caveats() as caught:
+        inv = from_records(
+            records,
+            gwp=ar,
+            grid_basis=basis,
+            grid_year=year,
+            source=source,
+            process=process,
+        )
+    # a footprint is not a GB/T 32150 report: drop the inventory's grid-basis caveat
+    emit_caveats(c for c in caught if c.field != "grid_basis")
+    return inv
 
 
 def row_flow(acts: pd.DataFrame, idx: int) -> tuple[str, str]:

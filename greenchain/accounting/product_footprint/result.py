@@ -14,6 +14,7 @@ import pint
 
 from greenchain.accounting.lca import LCAResult
 from greenchain.accounting.product_footprint._constants import PACT_UNITS
+from greenchain.accounting.product_footprint.sensitivity import SENSITIVITY_COLUMNS
 from greenchain.accounting.uncertainty import MonteCarloResult
 from greenchain.accounting.uncertainty.terms import TermModel
 from greenchain.errors import Caveat, InputError
@@ -31,13 +32,19 @@ class FootprintResult:
         kgCO2e per declared unit (e.g. ``kgCO2e/m^2`` for a declared unit of ``1 m^2``).
     contributions : pandas.DataFrame
         ``stage``, ``item``, ``product`` (the activity where it occurs: the product
-        or an intermediate made in the plant), ``kgco2e`` [kgCO2e per declared unit]
+        or an intermediate made in the plant), ``kgco2e`` (kgCO2e per declared unit)
         and ``share``; ``kgco2e`` sums to :attr:`per_unit`.
     factors : pandas.DataFrame
         Every factor used: ``product``, ``stage``, ``item``, ``factor`` (key or
         ``explicit``), ``value``, ``unit``, ``source``, ``status``.
     allocation : dict
-        ``method``, ``shares`` by product, ``basis`` (and ``unallocated`` for physical).
+        ``method``, ``shares`` by product, ``basis``, ``hierarchy`` (the ISO 14067:2018
+        6.4.6.2 step), ``justification`` (economic) and ``unallocated`` (physical).
+    allocation_sensitivity : pandas.DataFrame
+        Per-unit footprint under each allocation method whose data the plant file holds
+        (``method``, ``share``, ``per_unit`` (kgCO2e per declared unit), ``difference``
+        relative to the chosen method, ``chosen``, ``note``); empty when no plant
+        emission is shared among products (sub-division or a single product).
     electricity : dict
         ``basis``, ``factor``, ``unit``, ``year``, ``region``, ``dataset``, ``status``.
     warnings : list of str
@@ -65,6 +72,9 @@ class FootprintResult:
     _model: TermModel = field(repr=False)
     #: the caveats behind ``warnings``, with their category and field
     caveats: list[Caveat] = field(default_factory=list, repr=False)
+    allocation_sensitivity: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(SENSITIVITY_COLUMNS)), repr=False
+    )
 
     @property
     def total(self) -> pint.Quantity:
@@ -106,6 +116,7 @@ class FootprintResult:
             "contributions": self.contributions.to_dict("records"),
             "factors": self.factors.to_dict("records"),
             "allocation": self.allocation,
+            "allocation_sensitivity": self.allocation_sensitivity.to_dict("records"),
             "electricity": self.electricity,
             "options": dict(self.options),
             "primary_data_share": self.primary_data_share,
@@ -225,7 +236,7 @@ class FootprintResult:
     def monte_carlo(
         self, n: int = 10_000, seed: np.random.Generator | int | None = None
     ) -> MonteCarloResult:
-        """Monte Carlo of :attr:`per_unit` [kgCO2e per declared unit].
+        """Monte Carlo of :attr:`per_unit` (kgCO2e per declared unit).
 
         Samples the uncertainty of database factors (``Factor.uncertainty``) and of the
         plant file's ``energy[].uncertainty``, ``materials[].uncertainty`` (packaging,

@@ -11,7 +11,7 @@
 with ``--sector``; it refuses to overwrite an existing file unless ``--force``. ``export`` writes a plant's results
 (inventory, energy, and retrofits and green-factory score when available) to a
 workbook (:func:`greenchain.interface.io.excel.export_results`). PLANT may be a YAML, JSON or
-filled-in Excel plant file.
+filled-in Excel plant file. The folder of ``-o`` must exist: none is created.
 """
 
 from __future__ import annotations
@@ -105,7 +105,9 @@ def _template(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from greenchain.interface.io import load_plant
     from greenchain.interface.io.excel import export_results
+    from greenchain.interface.io.limits import output_path
 
+    output_path(args.output)  # before the work: no folder is created for a typo
     plant = load_plant(args.plant)
     path = export_results(plant, args.output, gwp=args.gwp, grid_basis=args.grid_basis)
     print(f"wrote {path}")

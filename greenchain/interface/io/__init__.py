@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from greenchain.errors import InputError
-from greenchain.interface.io.plant_files import parse_plant, read_text_plant_data
+from greenchain.interface.io.plant_files import FileLocator, parse_plant, read_text_plant_data
 
 if TYPE_CHECKING:
     from greenchain.interface.plant import Plant
@@ -91,7 +91,7 @@ def load_plant(path: str | Path) -> Plant:
     if path.suffix.lower() in _EXCEL_SUFFIXES:
         return _load_workbook(path)
     data = parse_plant(read_plant_data(path), source=path.name)
-    return Plant(data, source=str(path))
+    return Plant(data, source=str(path), locator=FileLocator(path.name))
 
 
 def _load_workbook(path: Path) -> Plant:

@@ -6,18 +6,18 @@ fills its example sheets from the YAML example), so neither imports the other.
 
 from __future__ import annotations
 
-import json
+import copy
 import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from greenchain.data.plant_file import PlantData, validation_error
-from greenchain.errors import InputError
+from greenchain.errors import GreenchainError, InputError
+from greenchain.interface.io.limits import check_tree, load_json, load_yaml, read_utf8
 
-__all__ = ["read_text_plant_data", "parse_plant", "measure_ids"]
+__all__ = ["read_text_plant_data", "parse_plant", "measure_ids", "check_evidence", "FileLocator"]
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -25,7 +25,9 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 def read_text_plant_data(path: str | Path) -> dict[str, Any]:
     """Read a YAML or JSON plant file into plain Python data (no validation).
 
-    YAML is read with ``yaml.safe_load`` only.
+    YAML is read with a ``yaml.SafeLoader`` that refuses duplicate keys and bounds
+    aliases, JSON without duplicate keys, NaN or Infinity; text must be UTF-8 and the
+    data within the limits of :mod:`greenchain.interface.io.limits`.
 
     Parameters
     ----------
@@ -40,7 +42,8 @@ def read_text_plant_data(path: str | Path) -> dict[str, Any]:
     Raises
     ------
     InputError
-        File missing, malformed YAML or JSON (with line and column), or not a mapping.
+        File missing, not UTF-8, malformed YAML or JSON (with line and column), a
+        duplicate key, over a size limit, or not a mapping.
 
     Examples
     --------
@@ -52,20 +55,15 @@ def read_text_plant_data(path: str | Path) -> dict[str, Any]:
     if not path.is_file():
         raise InputError("file not found", source=str(path))
     suffix = path.suffix.lower()
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = json.loads(text) if suffix == ".json" else yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"malformed YAML at {where}: {problem}", source=path.name) from None
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"malformed JSON at line {exc.lineno}: {exc.msg}", source=path.name
-        ) from None
+    text = read_utf8(path)
+    data = load_json(text, path.name) if suffix == ".json" else load_yaml(text, path.name)
+    check_tree(data, path.name)
     if not isinstance(data, dict):
-        raise InputError("a plant file must be a mapping with a 'plant' section", source=path.name)
+        raise InputError(
+            "a plant file must be a mapping with a 'plant' section",
+            field="(root)",
+            source=path.name,
+        )
     return data
 
 
@@ -95,9 +93,111 @@ def parse_plant(data: dict[str, Any], source: str | None = None) -> PlantData:
     """
     data = measure_ids(data)
     try:
-        return PlantData.model_validate(data)
+        plant = PlantData.model_validate(data)
     except ValidationError as exc:
         raise validation_error(exc, source) from None
+    check_evidence(plant, source)
+    return plant
+
+
+def check_evidence(plant: PlantData, source: str | None = None) -> None:
+    """Check ``green_factory.evidence`` at load: every answer, and each scheme's item ids.
+
+    Evidence keyed by a scheme (``gbt36132-2025: {...}``) is checked against that
+    scheme's items; unkeyed evidence only for its answers (the scheme is chosen when
+    scoring).
+
+    Parameters
+    ----------
+    plant : PlantData
+        Validated plant data.
+    source : str, optional
+        The file name, named in error messages.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    InputError
+        Naming ``green_factory.evidence[.<scheme>]`` and the file.
+
+    Examples
+    --------
+    >>> data = parse_plant({"plant": {"name": "Demo", "region": "Fujian", "year": 2023}})
+    >>> check_evidence(data, "plant.yaml") is None
+    True
+    """
+    evidence = plant.green_factory.get("evidence")
+    if not isinstance(evidence, dict) or not evidence:
+        return
+    from greenchain.decisions.scoring.evidence import as_evidence, check_ids
+    from greenchain.decisions.scoring.schemes import load_scheme
+
+    keyed = [k for k in evidence if str(k).startswith(("gbt", "GB/T"))]
+    parts: dict[str | None, Any] = {k: evidence[k] for k in keyed} if keyed else {None: evidence}
+    for key, answers in parts.items():
+        field = "green_factory.evidence" + (f".{key}" if key is not None else "")
+        try:
+            checked = as_evidence(answers, source)
+            if key is None:
+                continue
+            try:
+                scheme = load_scheme(str(key))
+            except GreenchainError:
+                continue  # a scheme greenchain does not ship: checked when scoring with it
+            check_ids(checked, scheme)
+        except InputError as exc:
+            raise InputError(exc.message, field=field, source=source) from None
+
+
+class FileLocator:
+    """The locator of a YAML or JSON plant: errors of later analyses name the file.
+
+    A :class:`~greenchain.interface.plant.Plant` passes every greenchain error of its
+    methods through ``translate``; an error that names no file gets this one.
+
+    Parameters
+    ----------
+    file : str
+        The plant file's name.
+
+    Examples
+    --------
+    >>> from greenchain.errors import GreenchainError, InputError
+    >>> str(FileLocator("mill.yaml").translate(InputError("bad", field="capex")))
+    'capex in mill.yaml: bad'
+    """
+
+    def __init__(self, file: str):
+        self.file = file
+
+    def translate(self, exc: GreenchainError) -> GreenchainError:
+        """``exc`` naming the plant file when it names no file.
+
+        Parameters
+        ----------
+        exc : GreenchainError
+            An error of an analysis of the plant.
+
+        Returns
+        -------
+        GreenchainError
+            A copy of the same class with ``source`` set, or ``exc`` itself.
+
+        Examples
+        --------
+        >>> from greenchain.errors import GreenchainError, InputError
+        >>> FileLocator("a.yaml").translate(InputError("bad", source="b.csv")).source
+        'b.csv'
+        """
+        if exc.source:
+            return exc
+        new = copy.copy(exc)
+        new.source = self.file
+        new.args = (str(new),)
+        return new
 
 
 def measure_ids(data: dict[str, Any]) -> dict[str, Any]:

@@ -187,7 +187,12 @@ class CellMap:
             if problems:
                 problems = [f"{where or exc.field}: {message}"]
         if where is None and not problems:
-            return exc
+            if exc.source:
+                return exc
+            new = copy.copy(exc)  # no cell known: name the workbook at least
+            new.source = self.file
+            new.args = (str(new),)
+            return new
         new = copy.copy(exc)
         new.message, new.field, new.source = message, where, self.file
         new.cell, new.path = where, path  # type: ignore[attr-defined]

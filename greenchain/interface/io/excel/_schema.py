@@ -16,6 +16,7 @@ from pydantic import BaseModel, BeforeValidator
 
 from greenchain.data.plant_file import PlantData, amount_validator
 from greenchain.errors import InputError
+from greenchain.interface.io.limits import PlantLoader
 from greenchain.units import Q_
 
 #: Plant-file sections in the template (every section of the schema, in its order).
@@ -176,7 +177,11 @@ class _Sheet:
 
 
 def _is_quantity(meta: Iterable[Any]) -> bool:
-    return any(isinstance(m, BeforeValidator) and m.func is amount_validator for m in meta)
+    return any(
+        isinstance(m, BeforeValidator)
+        and (m.func is amount_validator or getattr(m.func, "is_quantity", False))
+        for m in meta
+    )
 
 
 def _kind(ann: Any, meta: Iterable[Any] = ()) -> tuple[str, Any]:
@@ -365,8 +370,8 @@ def _coerce(raw: Any, kind: str, unit: Any) -> Any:
         raw = raw.isoformat()
     if isinstance(raw, str):
         raw = raw.strip()
-        if raw.startswith(("{", "[")):
-            return yaml.safe_load(raw)
+        if raw.startswith(("{", "[")):  # no duplicate keys, bounded aliases
+            return yaml.load(raw, Loader=PlantLoader)  # noqa: S506 - a SafeLoader
     is_number = isinstance(raw, int | float) and not isinstance(raw, bool)
     if not _blank(unit):  # the text a YAML file would hold
         return f"{raw} {str(unit).strip()}"

@@ -46,11 +46,49 @@ def _value(v: Any) -> Any:
         return v if math.isfinite(v) else (None if math.isnan(v) else str(v))
     if isinstance(v, pd.Timestamp):
         return v.tz_localize(None).to_pydatetime() if v.tzinfo else v.to_pydatetime()
-    if isinstance(v, bool | int | str | dt.datetime | dt.date):
+    if isinstance(v, str):
+        return inert(v)
+    if isinstance(v, bool | int | dt.datetime | dt.date):
         return v
     if isinstance(v, dict | list | tuple):
-        return _to_cell(v if not isinstance(v, tuple) else list(v)) if _plain(v) else str(v)
-    return str(v)
+        return inert(_to_cell(v if not isinstance(v, tuple) else list(v)) if _plain(v) else str(v))
+    return inert(str(v))
+
+
+#: The first characters that make a spreadsheet read a cell as a formula (also after
+#: a tab or carriage return, which some spreadsheets skip).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(text: Any) -> Any:
+    """Text a spreadsheet shows as text: a leading ``'`` before ``= + - @`` (formula injection).
+
+    A plant name such as ``=HYPERLINK("http://…")`` must not become a live formula in
+    the exported workbook or a CSV opened in a spreadsheet. Numbers (and text that is a
+    number, like ``-5``) are left as they are.
+
+    Parameters
+    ----------
+    text : any
+        A cell value.
+
+    Returns
+    -------
+    any
+        ``text`` with a ``'`` in front when it is text starting with a formula character.
+
+    Examples
+    --------
+    >>> print(inert("=1+1"), inert("-5"), inert("tile"), inert(3))
+    '=1+1 -5 tile 3
+    """
+    if not isinstance(text, str) or not text.startswith(FORMULA_STARTS):
+        return text
+    try:
+        float(text)
+    except ValueError:
+        return "'" + text
+    return text
 
 
 def _plain(v: Any) -> bool:
@@ -107,7 +145,7 @@ def export_tables(path: str | Path, **tables: Any) -> Path:
     for name, table in tables.items():
         df = _frame(table, name)
         ws = wb.create_sheet(_title(name, used))
-        ws.append([str(c) for c in df.columns])
+        ws.append([inert(str(c)) for c in df.columns])
         for row in df.itertuples(index=False, name=None):
             ws.append([_value(v) for v in row])
         for i, c in enumerate(df.columns, start=1):

@@ -23,6 +23,8 @@ from greenchain.interface.io.excel._schema import (
     _Sheet,
     _sheet,
 )
+from greenchain.interface.io.limits import MAX_FILE_BYTES, check_tree
+from greenchain.units import shorten
 
 # --------------------------------------------------------------------------- reading
 
@@ -94,11 +96,19 @@ def _unknown(sheet: _Sheet, key: str, col: int, row: int, out: CellMap) -> None:
 
 def _read_form(ws: Any, sheet: _Sheet, out: CellMap) -> dict[str, Any]:
     entry: dict[str, Any] = {}
+    seen: dict[str, int] = {}
     for row in ws.iter_rows(min_row=2, max_col=3):
         first = row[0].value
         if _blank(first) or str(first).lstrip().startswith("#"):
             continue
         key = _header_key(first)
+        if key in seen:  # the second row would silently replace the first
+            out.problems.append(
+                f"{sheet.name}!A{row[0].row}: field {key!r} written twice "
+                f"(first in {sheet.name}!A{seen[key]}); keep one"
+            )
+            continue
+        seen[key] = row[0].row
         if not _known(sheet, key):
             _unknown(sheet, key, row[0].column, row[0].row, out)
             continue
@@ -118,6 +128,16 @@ def _read_form(ws: Any, sheet: _Sheet, out: CellMap) -> dict[str, Any]:
 
 def _read_table(ws: Any, sheet: _Sheet, out: CellMap) -> Any:
     header = {c.column: _header_key(c.value) for c in ws[1] if not _blank(c.value)}
+    first_col: dict[str, int] = {}
+    for col, key in list(header.items()):
+        if key in first_col:  # the second column would silently replace the first
+            out.problems.append(
+                f"{sheet.name}!{_letter(col)}1: column {key!r} written twice "
+                f"(first in {sheet.name}!{_letter(first_col[key])}1); keep one"
+            )
+            del header[col]
+        else:
+            first_col[key] = col
     keys = set(header.values())
     unit_keys = {k for k in keys if k.endswith("_unit") and k[:-5] in keys}
     for col, key in list(header.items()):
@@ -201,7 +221,9 @@ def read_workbook(path: str | Path, *, locations: bool = False) -> Any:
     ------
     InputError
         openpyxl missing, the file is not a workbook, or a cell cannot be read (a
-        key missing or repeated in a mapping sheet, bad YAML text); names the cell.
+        key missing or repeated in a mapping sheet, bad YAML text, over a size limit of
+        :mod:`greenchain.interface.io.limits`); names the cell. A column or form field
+        written twice is listed among the workbook's problems (naming both cells).
 
     Notes
     -----
@@ -212,10 +234,19 @@ def read_workbook(path: str | Path, *, locations: bool = False) -> Any:
     path = Path(path)
     if not path.is_file():
         raise InputError("file not found", source=str(path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise InputError(
+            f"file of {size:,} bytes; a plant file is at most {MAX_FILE_BYTES:,} bytes",
+            field="(file)",
+            source=path.name,
+        )
     try:
         wb = openpyxl.load_workbook(path, data_only=True)
     except Exception as exc:  # zipfile, XML and openpyxl errors on a broken file
-        raise InputError(f"not a readable Excel workbook ({exc})", source=path.name) from None
+        raise InputError(
+            f"not a readable Excel workbook ({shorten(str(exc))})", field="(file)", source=path.name
+        ) from None
     out = CellMap(path.name)
     data: dict[str, Any] = {}
     try:
@@ -232,6 +263,11 @@ def read_workbook(path: str | Path, *, locations: bool = False) -> Any:
             value = (_read_form if sheet.layout == "form" else _read_table)(ws, sheet, out)
             if value or name == "plant":
                 data[name] = value
+    except RecursionError:
+        raise InputError(
+            "a cell holds text nested too deeply", field="(file)", source=path.name
+        ) from None
     finally:
         wb.close()
+    check_tree(data, path.name)
     return (data, out) if locations else data
