@@ -41,6 +41,7 @@ from greenchain.data.names import carrier_validator, gas_validator, sector_valid
 from greenchain.data.quantity_fields import (
     check_amount,
     check_attributes,
+    check_currency,
     check_exports,
     check_green_factory,
     check_profile,
@@ -147,7 +148,7 @@ class PlantInfo(_Model):
     year: Year = Field(description="Reporting (data) year")
     sector: Annotated[Literal[SECTORS], BeforeValidator(sector_validator)] = "other"  # type: ignore[valid-type]
     name_zh: str | None = None
-    currency: str = "CNY"
+    currency: Annotated[str, BeforeValidator(check_currency)] = "CNY"
     id: str | None = None
 
 

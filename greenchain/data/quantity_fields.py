@@ -43,6 +43,7 @@ __all__ = [
     "NUMERIC_ATTRIBUTES",
     "TEXT_ATTRIBUTES",
     "check_exports",
+    "check_currency",
 ]
 
 #: The largest number a plant file may write for any amount, in any unit.
@@ -478,3 +479,42 @@ def check_exports(supplied: list[tuple[str, Any]], exported: list[tuple[str, Any
                 f"exports[{where}].amount: exports of {total_out / 1e9:g} GJ exceed the "
                 f"{total_in / 1e9:g} GJ that all energy entries could supply at most"
             )
+
+
+def check_currency(value: Any) -> Any:
+    """Check ``plant.currency``: a currency unit pint knows (``CNY``, ``wan_yuan``, ``USD``).
+
+    Parameters
+    ----------
+    value : str
+        The currency as written.
+
+    Returns
+    -------
+    str
+        ``value`` unchanged.
+
+    Raises
+    ------
+    ValueError
+        Not text, or not a unit of currency (a unit such as ``m^3^3^3`` is refused
+        before pint evaluates it).
+
+    Examples
+    --------
+    >>> check_currency("CNY")
+    'CNY'
+    >>> check_currency("5 m^3^3^3^3")
+    Traceback (most recent call last):
+    ...
+    ValueError: currency must be a currency unit such as CNY, got '5 m^3^3^3^3'
+    """
+    if not isinstance(value, str):
+        return value  # pydantic names the type
+    try:
+        ok = parse_quantity(f"1 {value.strip()}").check("[currency]")
+    except Exception:
+        ok = False
+    if not ok:
+        raise ValueError(f"currency must be a currency unit such as CNY, got {shorten(value)}")
+    return value

@@ -180,8 +180,9 @@ def render_html(view: ReportView) -> str:
 
 
 def _md(text: str) -> str:
-    """Markdown-safe text: HTML special characters escaped, one line."""
-    return html.escape(str(text), quote=False).replace("\n", " ")
+    """Markdown-safe text: HTML special characters escaped and link syntax broken (a
+    name such as ``[x](javascript:...)`` stays text), on one line."""
+    return html.escape(str(text), quote=False).replace("](", "]\\(").replace("\n", " ")
 
 
 def _markdown_table(table: TableView) -> list[str]:

@@ -318,3 +318,20 @@ def test_an_unexpected_exception_is_one_line_and_exit_3(monkeypatch, capsys):
     err = capsys.readouterr().err
     assert status == 3
     assert err.count("\n") == 1 and "RuntimeError: boom" in err and "Traceback" not in err
+
+
+def test_csv_output_neutralises_formulas(capsys):
+    """Text that a spreadsheet would run as a formula is written with a leading quote."""
+    import argparse
+
+    import pandas as pd
+
+    from greenchain.interface.cli._output import emit
+
+    table = pd.DataFrame(
+        {"name": ['=HYPERLINK("http://x")', "@SUM(A1)", "tile"], "v": [-1.0, 2.0, 3.0]}
+    )
+    emit(argparse.Namespace(format="csv"), table, {})
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("\"'=HYPERLINK") and lines[2].startswith("'@SUM")
+    assert lines[3] == "tile,3.0" and lines[1].endswith(",-1.0")

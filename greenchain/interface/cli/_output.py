@@ -100,7 +100,13 @@ def emit(
         )
         print(text)
     elif fmt == "csv":
-        table.to_csv(sys.stdout, index=False)
+        from greenchain.interface.io.excel.export import inert
+
+        # a CSV is opened in a spreadsheet: text such as "=HYPERLINK(...)" stays text
+        safe = table.copy()
+        for column in safe.select_dtypes(include=["object", "string"]).columns:
+            safe[column] = safe[column].map(inert)
+        safe.to_csv(sys.stdout, index=False)
     else:
         import pandas as pd  # loaded by the command already; kept out of --help
 
