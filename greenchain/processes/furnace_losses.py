@@ -85,6 +85,23 @@ def _kw(values: np.ndarray) -> pint.Quantity:
     return Q_(values, "kW")
 
 
+def _stream_cooling_loss(
+    flow_rate: QuantityLike,
+    inlet_temperature: QuantityLike,
+    outlet_temperature: QuantityLike,
+    specific_heat: QuantityLike,
+    density: QuantityLike,
+    correction_factor: QuantityLike,
+) -> pint.Quantity:
+    """Heat carried off by a cooling stream: Q = V rho cp (T_out - T_in) k (gas or liquid)."""
+    v = nonnegative(flow_rate, "m^3/h", "flow_rate")
+    cp = nonnegative(specific_heat, "kJ/kg/K", "specific_heat")
+    rho = nonnegative(density, "kg/m^3", "density")
+    k = nonnegative(correction_factor, "", "correction_factor")
+    dt = _delta(inlet_temperature, outlet_temperature, ("inlet_temperature", "outlet_temperature"))
+    return _kw(v * rho * cp * dt * k / 3600.0)
+
+
 # ----------------------------------------------------------------------------- load-like terms
 def fixture_loss(
     feed_rate: QuantityLike,
@@ -239,12 +256,9 @@ def gas_cooling_loss(
     >>> print(gas_cooling_loss(20000, 30, 180, specific_heat=1.006, density=1.16))
     972.46... kW
     """
-    v = nonnegative(flow_rate, "m^3/h", "flow_rate")
-    cp = nonnegative(specific_heat, "kJ/kg/K", "specific_heat")
-    rho = nonnegative(density, "kg/m^3", "density")
-    k = nonnegative(correction_factor, "", "correction_factor")
-    dt = _delta(inlet_temperature, outlet_temperature, ("inlet_temperature", "outlet_temperature"))
-    return _kw(v * rho * cp * dt * k / 3600.0)
+    return _stream_cooling_loss(
+        flow_rate, inlet_temperature, outlet_temperature, specific_heat, density, correction_factor
+    )
 
 
 def liquid_cooling_loss(
@@ -297,12 +311,9 @@ def liquid_cooling_loss(
     ...       ).to("Btu/h"))
     3792360.0... Btu/h
     """
-    v = nonnegative(flow_rate, "m^3/h", "flow_rate")
-    cp = nonnegative(specific_heat, "kJ/kg/K", "specific_heat")
-    rho = nonnegative(density, "kg/m^3", "density")
-    k = nonnegative(correction_factor, "", "correction_factor")
-    dt = _delta(inlet_temperature, outlet_temperature, ("inlet_temperature", "outlet_temperature"))
-    return _kw(v * rho * cp * dt * k / 3600.0)
+    return _stream_cooling_loss(
+        flow_rate, inlet_temperature, outlet_temperature, specific_heat, density, correction_factor
+    )
 
 
 def water_cooling_loss(

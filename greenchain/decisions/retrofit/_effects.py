@@ -24,7 +24,6 @@ from greenchain.decisions.retrofit._inputs import (
     PROFILE_ARGUMENTS,
     is_sequence,
     operating_hours,
-    short_repr,
 )
 from greenchain.decisions.retrofit.catalogue import (
     Measure,
@@ -42,7 +41,7 @@ from greenchain.errors import (
     caveat,
     collect_caveats,
 )
-from greenchain.units import Q_, read_quantity
+from greenchain.units import Q_, read_quantity, shorten
 
 __all__ = [
     "GJ_PER_TCE",
@@ -542,7 +541,7 @@ def _call(ctx: Context, m: Measure, path: str, args: dict, where: dict, eff: Eff
     for name, value in args.items():
         if is_sequence(value) and name not in PROFILE_ARGUMENTS:
             raise InputError(
-                f"{m.id}: expected one value, got {short_repr(value)}",
+                f"{m.id}: expected one value, got {shorten(value)}",
                 field=where.get(name, name),
                 source=ctx.source,
             )

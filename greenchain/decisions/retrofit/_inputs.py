@@ -10,9 +10,9 @@ import numpy as np
 import pint
 
 from greenchain.errors import InputError, UnitError
-from greenchain.units import Q_
+from greenchain.units import Q_, shorten
 
-__all__ = ["PROFILE_ARGUMENTS", "operating_hours", "is_sequence", "short_repr"]
+__all__ = ["PROFILE_ARGUMENTS", "operating_hours", "is_sequence"]
 
 #: model arguments that take a list (an operating profile), not one value
 PROFILE_ARGUMENTS = frozenset({"duty_profile", "profile", "throttling"})
@@ -23,7 +23,7 @@ def operating_hours(value: Any, where: dict, source: str | None) -> float:
     field_name = where.get("hours", "hours")
     if is_sequence(value):
         raise InputError(
-            f"expected one value, got {short_repr(value)}", field=field_name, source=source
+            f"expected one value, got {shorten(value)}", field=field_name, source=source
         )
     try:
         hours = (
@@ -38,7 +38,7 @@ def operating_hours(value: Any, where: dict, source: str | None) -> float:
         ValueError,
     ):
         raise UnitError(
-            f"expected hours, got {short_repr(value)}", field=field_name, source=source
+            f"expected hours, got {shorten(value)}", field=field_name, source=source
         ) from None
     if not math.isfinite(hours) or hours < 0:
         raise InputError(
@@ -52,9 +52,3 @@ def is_sequence(value: Any) -> bool:
     if isinstance(value, (list, tuple, dict, set)):
         return True
     return isinstance(value, np.ndarray | pint.Quantity) and np.ndim(value) > 0
-
-
-def short_repr(value: Any) -> str:
-    """A value as text for a message, at most 60 characters."""
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."

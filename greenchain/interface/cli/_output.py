@@ -121,7 +121,10 @@ def emit(
 
 
 def _finite(value: Any) -> Any:
-    """``value`` with every NaN or infinite float (also numpy's) replaced by None."""
+    """``value`` with every NaN or infinite float (also numpy's) and every pandas missing
+    value (``pd.NA``, ``NaT``) replaced by None."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
     if isinstance(value, dict):
         return {k: _finite(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

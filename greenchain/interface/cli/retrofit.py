@@ -105,9 +105,9 @@ def run(args: argparse.Namespace) -> int:
     summary = {
         "plant": plant.name,
         "totals": table.attrs.get("totals"),
-        "measures": _records(table),
-        "limit_levels": _records(levels),
-        "standing": _records(standing),
+        "measures": table.to_dict("records"),
+        "limit_levels": levels.to_dict("records"),
+        "standing": standing.to_dict("records"),
         "warnings": messages,
     }
     if args.format == "table":
@@ -127,11 +127,6 @@ def run(args: argparse.Namespace) -> int:
     else:
         emit(args, table, summary)
     return 0
-
-
-def _records(table: Any) -> list[dict[str, Any]]:
-    """Rows as dicts for JSON, with blanks (NaN) as null rather than an invalid NaN."""
-    return table.astype(object).where(table.notna(), None).to_dict("records")
 
 
 def _write_macc(table: Any, path: str, co2_basis: str) -> None:
