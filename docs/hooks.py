@@ -79,6 +79,8 @@ TUTORIALS = {
     "tutorials/tile-plant.md": "01_tile_plant.py",
     "tutorials/dyeing-mill.md": "02_dyeing_mill.py",
     "tutorials/shoe-factory.md": "03_shoe_factory.py",
+    "tutorials/snack-food-plant.md": "04_snack_food_plant.py",
+    "tutorials/ic-packaging-plant.md": "05_ic_packaging_plant.py",
 }
 
 

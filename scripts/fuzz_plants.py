@@ -11,12 +11,14 @@ truncated file, a unit that hangs pint, a 100,000-character amount), and runs ``
 - ``typed_located``: a ``GreenchainError`` whose message names a field and the file;
 - ``typed_unlocated``: a ``GreenchainError`` without field or file;
 - ``untyped``: any other exception (a traceback a user cannot act on);
-- ``absurd``: accepted, but a NaN, an infinity or a negative total came out;
-- ``slow``: a case that took longer than the time limit;
+- ``absurd``: accepted, but a NaN or an infinity came out;
+- ``slow``: no answer within the time limit (20 s): the case runs in a worker process
+  that is killed when the limit passes, so a hang is counted and the run goes on;
 - ``clean``: accepted with finite results.
 
-Run ``python scripts/fuzz_plants.py --cases 2000 --seed 1``; the suite runs a small
-budget of the same generator (``tests/test_fuzz.py``).
+Run ``python scripts/fuzz_plants.py --cases 2000 --seed 1``; ``--json FILE`` keeps the
+counts of a shard and ``--merge A.json B.json`` prints the table of several shards. The
+suite runs a small budget of the same generator (``tests/test_fuzz.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ import argparse
 import copy
 import json
 import math
+import multiprocessing
 import random
+import resource
 import time
 import traceback
 import warnings
@@ -81,6 +85,17 @@ TEXT_BREAKS = ("duplicate_key", "alias_bomb", "not_utf8", "truncate", "long_amou
 #: Sectors of the Excel template for each example plant.
 SECTOR = {"tile_plant.yaml": "ceramics", "dyeing_mill.yaml": "dyeing", "shoe_factory.yaml": "shoes"}
 ANALYSES = ("inventory", "energy", "product_footprint", "retrofits", "green_factory_score")
+#: The rows of the outcome table, and their labels (the issue's wording).
+OUTCOMES = {
+    "typed_located": "typed error naming field and file",
+    "typed_unlocated": "typed error lacking field or file",
+    "untyped": "untyped exception",
+    "absurd": "accepted with NaN or inf",
+    "slow": "no answer within the time limit",
+    "clean": "accepted cleanly",
+}
+#: Address-space limit of a worker (bytes): a memory blow-up is an error, not a swap storm.
+WORKER_MEMORY = 3 * 2**30
 
 
 def _paths(node: Any, prefix: tuple = ()) -> list[tuple]:
@@ -296,6 +311,83 @@ def run_case(path: Path, limit: float = 20.0) -> tuple[str, str]:
     return "clean", ""
 
 
+def _serve(conn: Any, limit: float) -> None:
+    """Worker loop: classify each plant file the parent sends, until it sends None."""
+    try:
+        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+    except (ValueError, OSError):  # pragma: no cover - a platform without the limit
+        pass
+    while True:
+        path = conn.recv()
+        if path is None:
+            return
+        try:
+            answer = run_case(Path(path), limit)
+        except BaseException as exc:  # noqa: BLE001 - MemoryError and the like
+            answer = ("untyped", f"{type(exc).__name__} in the worker: {str(exc)[:120]}")
+        conn.send(answer)
+
+
+class Worker:
+    """One killable worker process: a case that gives no answer in time is killed.
+
+    ``concurrent.futures`` cannot stop a running call; a ``multiprocessing`` process
+    with a pipe can be killed and replaced, so a hang costs ``limit`` seconds and is
+    counted as ``slow``.
+
+    Parameters
+    ----------
+    limit : float
+        Seconds a case may take before the worker is killed.
+    """
+
+    def __init__(self, limit: float):
+        self.limit = limit
+        self.context = multiprocessing.get_context(
+            "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+        )
+        self._start()
+
+    def _start(self) -> None:
+        self.conn, child = self.context.Pipe()
+        self.process = self.context.Process(target=_serve, args=(child, self.limit), daemon=True)
+        self.process.start()
+        child.close()
+
+    def run(self, path: Path) -> tuple[str, str]:
+        """The outcome of one case: the worker's answer, ``slow``, or a dead worker."""
+        self.conn.send(str(path))
+        if self.conn.poll(self.limit + min(self.limit, 5.0)):  # grace for the pipe
+            try:
+                return self.conn.recv()  # type: ignore[no-any-return]
+            except EOFError:
+                self.process.join(1.0)
+                code = self.process.exitcode
+                self.restart()
+                return "untyped", f"the worker died (exit code {code})"
+        self.restart()
+        return "slow", f"no answer within {self.limit:g} s (worker killed)"
+
+    def restart(self) -> None:
+        """Kill the worker (if alive) and start a fresh one."""
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+        self._start()
+
+    def close(self) -> None:
+        """Stop the worker."""
+        try:
+            self.conn.send(None)
+        except (BrokenPipeError, OSError):
+            pass
+        self.process.join(5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
 def fuzz(
     cases: int,
     seed: int,
@@ -303,8 +395,13 @@ def fuzz(
     formats: tuple[str, ...] = FORMATS,
     limit: float = 20.0,
     progress: int = 0,
+    isolate: bool = True,
 ) -> tuple[Counter, dict[str, list[str]]]:
-    """Run ``cases`` mutated plant files; counts by outcome and examples of each."""
+    """Run ``cases`` mutated plant files; counts by outcome and examples of each.
+
+    With ``isolate`` (the default) each case runs in a worker process killed after
+    ``limit`` seconds without an answer; otherwise in this process (a hang blocks).
+    """
     rng = random.Random(seed)
     originals = {
         name: yaml.safe_load(Path(gc.example_path(name)).read_text(encoding="utf-8"))
@@ -314,12 +411,46 @@ def fuzz(
     examples: dict[str, list[str]] = {}
     folder.mkdir(parents=True, exist_ok=True)
     workbooks = _workbooks(folder) if "xlsx" in formats else None
+    worker = Worker(limit) if isolate else None
+    try:
+        _run_cases(
+            cases,
+            rng,
+            originals,
+            workbooks,
+            folder,
+            formats,
+            limit,
+            progress,
+            worker,
+            counts,
+            examples,
+        )
+    finally:
+        if worker is not None:
+            worker.close()
+    return counts, examples
+
+
+def _run_cases(
+    cases: int,
+    rng: random.Random,
+    originals: dict[str, dict[str, Any]],
+    workbooks: dict[str, Path] | None,
+    folder: Path,
+    formats: tuple[str, ...],
+    limit: float,
+    progress: int,
+    worker: Worker | None,
+    counts: Counter,
+    examples: dict[str, list[str]],
+) -> None:
     for i in range(cases):
         case = make_case(originals, workbooks, folder, i, rng, formats)
         if case is None:
             continue
         path, what = case
-        outcome, detail = run_case(path, limit)
+        outcome, detail = worker.run(path) if worker is not None else run_case(path, limit)
         counts[outcome] += 1
         counts[f"{outcome} [{path.suffix[1:]}]"] += 1
         examples.setdefault(outcome, [])
@@ -332,7 +463,21 @@ def fuzz(
                 for line in examples.get(outcome, [])[-3:]:
                     print(f"  [{outcome}] {line[:300]}")
             print("", flush=True)
-    return counts, examples
+
+
+def table(counts: Counter, formats: tuple[str, ...]) -> str:
+    """The outcome table, per format and in all, as Markdown."""
+    lines = [
+        "| outcome (worst call per case) | " + " | ".join(formats) + " | all |",
+        "| --- | " + " | ".join("---:" for _ in formats) + " | ---: |",
+    ]
+    for outcome, label in OUTCOMES.items():
+        by_format = " | ".join(f"{counts.get(f'{outcome} [{f}]', 0):,}" for f in formats)
+        lines.append(f"| {label} | {by_format} | {counts.get(outcome, 0):,} |")
+    total = sum(counts.get(o, 0) for o in OUTCOMES)
+    per = " | ".join(f"{sum(counts.get(f'{o} [{f}]', 0) for o in OUTCOMES):,}" for f in formats)
+    lines.append(f"| **cases** | {per} | {total:,} |")
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -341,18 +486,40 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--folder", default="build/fuzz")
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--limit", type=float, default=20.0, help="seconds per case")
     parser.add_argument("--progress", type=int, default=0, help="print counts every N cases")
     parser.add_argument("--show", default="untyped,absurd,slow,typed_unlocated")
+    parser.add_argument("--json", help="write the counts and examples to this file")
+    parser.add_argument("--merge", nargs="+", help="print the table of these --json files")
     args = parser.parse_args()
     formats = tuple(args.formats.split(","))
-    counts, examples = fuzz(
-        args.cases, args.seed, Path(args.folder), formats, progress=args.progress
-    )
-    print("| outcome | " + " | ".join(formats) + " | all |")
-    print("| --- | " + " | ".join("---:" for _ in formats) + " | ---: |")
-    for outcome in ("typed_located", "typed_unlocated", "untyped", "absurd", "slow", "clean"):
-        by_format = " | ".join(f"{counts.get(f'{outcome} [{f}]', 0):,}" for f in formats)
-        print(f"| {outcome} | {by_format} | {counts.get(outcome, 0):,} |", flush=True)
+    if args.merge:
+        counts: Counter = Counter()
+        examples: dict[str, list[str]] = {}
+        for name in args.merge:
+            shard = json.loads(Path(name).read_text(encoding="utf-8"))
+            counts.update(shard["counts"])
+            for k, v in shard["examples"].items():
+                examples.setdefault(k, []).extend(v)
+    else:
+        counts, examples = fuzz(
+            args.cases, args.seed, Path(args.folder), formats, args.limit, args.progress
+        )
+        if args.json:
+            Path(args.json).write_text(
+                json.dumps(
+                    {
+                        "seed": args.seed,
+                        "cases": args.cases,
+                        "formats": formats,
+                        "counts": counts,
+                        "examples": examples,
+                    },
+                    indent=1,
+                ),
+                encoding="utf-8",
+            )
+    print(table(counts, formats), flush=True)
     for outcome in args.show.split(","):
         for line in examples.get(outcome, []):
             print(f"[{outcome}] {line}")

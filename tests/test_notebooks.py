@@ -8,8 +8,15 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 NOTEBOOKS = sorted(EXAMPLES.glob("[0-9][0-9]_*.py"))
 
 
-def test_there_are_three_worked_examples():
-    assert [p.stem for p in NOTEBOOKS] == ["01_tile_plant", "02_dyeing_mill", "03_shoe_factory"]
+def test_the_worked_examples():
+    assert [p.stem for p in NOTEBOOKS] == [
+        "01_tile_plant",
+        "02_dyeing_mill",
+        "03_shoe_factory",
+        "04_snack_food_plant",
+        "05_ic_packaging_plant",
+        "06_city_bureau",
+    ]
 
 
 @pytest.mark.notebook

@@ -44,6 +44,7 @@ from greenchain.data.quantity_fields import (
     check_currency,
     check_exports,
     check_green_factory,
+    check_mass_per_output,
     check_profile,
     measure,
 )
@@ -123,6 +124,8 @@ CarbonContent = Annotated[Any, BeforeValidator(measure("[mass]/[energy]"))]
 MoneyWithUnit = Annotated[Any, BeforeValidator(measure("[currency]", example="52000 wan_yuan"))]
 Distance = Annotated[Any, BeforeValidator(measure("[length]"))]
 Mass = Annotated[Any, BeforeValidator(measure("[mass]"))]
+#: Mass per unit of output (``0.62 kg/pair``); a bare number is read in kg.
+MassPerOutput = Annotated[Any, BeforeValidator(check_mass_per_output)]
 Volume = Annotated[Any, BeforeValidator(measure("[volume]"))]
 Concentration = Annotated[Any, BeforeValidator(measure("[mass]/[volume]"))]
 SiteArea = Annotated[Any, BeforeValidator(measure("[area]", "m^2"))]
@@ -175,6 +178,7 @@ class MaterialInput(_Model):
     """A material or purchased part per declared unit of a product."""
 
     name: str
+    name_zh: str | None = None  # Chinese name (reports in Chinese)
     amount: Amount
     factor: str | Amount | None = None  # factor key, or a value with unit ("2.2 kgCO2e/kg")
     stage: str = "materials"
@@ -241,7 +245,7 @@ class Product(_Model):
     name: str
     output: Amount
     name_zh: str | None = None
-    mass: Amount | None = None  # mass per unit of output, for mass allocation
+    mass: MassPerOutput | None = None  # mass per unit of output, for mass allocation
     value: Amount | None = None  # output value (e.g. "3000 wan_yuan"), economic allocation
     attributes: dict[str, Any] = {}
     footprint: FootprintSpec | None = None
@@ -271,6 +275,28 @@ class Measured(_Model):
     oxidation_rate: Rate | None = Field(default=None, gt=0, le=1)
 
 
+#: Where an activity amount comes from: a meter reading, invoices, the plant's energy
+#: statistics (能源统计报表), a default value, an estimate, or not stated.
+#: Chinese names are read as the id (计量 -> meter).
+DATA_SOURCES_ZH = {
+    "计量": "meter",
+    "仪表": "meter",
+    "发票": "invoice",
+    "统计": "statistics",
+    "统计报表": "statistics",
+    "缺省值": "default",
+    "默认值": "default",
+    "估算": "estimate",
+    "未说明": "not stated",
+}
+DataSource = Annotated[
+    Literal["meter", "invoice", "statistics", "default", "estimate", "not stated"],
+    BeforeValidator(
+        lambda v: DATA_SOURCES_ZH.get(v.strip(), v.strip()) if isinstance(v, str) else v
+    ),
+]
+
+
 class EnergyEntry(_Model):
     """``energy[]``: energy bought or produced on site and used."""
 
@@ -288,6 +314,7 @@ class EnergyEntry(_Model):
     factor: str | Amount | None = None  # explicit CO2e factor per unit of amount, or a key
     factor_source: str | None = None
     factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
+    data_source: DataSource = "not stated"  # where the amount comes from (audit appendix)
 
 
 class ExportEntry(_Model):
@@ -308,10 +335,24 @@ class ProcessEmission(_Model):
     (``raw_material``, ``fractions``, optional ``dataset``, ``calcination_fraction``,
     ``utilisation``), ``wastewater_ch4`` (``volume``, ``cod_in``, ``cod_out`` or
     ``organics``; ``system`` or ``mcf``; optional ``sludge``, ``recovered``, ``b0``),
-    ``refrigerant_leakage`` (``gas``, ``amount``).
+    ``refrigerant_leakage`` (``gas`` — a pure gas, ``SF6`` or a blend such as ``R-410A`` —
+    and ``amount`` topped up, or ``charge`` and ``leak_rate``), ``electronics_fgas``
+    (``gas``, ``amount`` used; optional ``method`` tier2a/tier2b, ``process`` etch/cvd,
+    ``heel``, ``abatement``, ``dre``), ``equipment_filling`` (``gas``, ``opening_stock``,
+    ``purchased``, ``closing_stock``, ``filled``), ``shielding_gas`` (``amount`` used,
+    optional ``co2_fraction``, ``balance``), ``purchased_co2`` (``amount`` used, optional
+    ``loss_ratio`` or ``filling``). See :mod:`greenchain.accounting.fgases`.
     """
 
-    type: Literal["carbonate_decomposition", "wastewater_ch4", "refrigerant_leakage"]
+    type: Literal[
+        "carbonate_decomposition",
+        "wastewater_ch4",
+        "refrigerant_leakage",
+        "electronics_fgas",
+        "equipment_filling",
+        "shielding_gas",
+        "purchased_co2",
+    ]
     name: str | None = None
     product: str | None = None
     raw_material: Mass | None = None
@@ -330,20 +371,47 @@ class ProcessEmission(_Model):
     system: str | None = None
     gas: Annotated[str | None, BeforeValidator(gas_validator)] = None
     amount: Amount | None = None
+    charge: Amount | None = None
+    leak_rate: Rate | None = Field(default=None, ge=0, le=1)
+    method: Literal["tier2a", "tier2b"] = "tier2a"
+    process: Literal["etch", "cvd"] | None = None
+    heel: Rate | None = Field(default=None, ge=0, le=1)
+    abatement: Rate | None = Field(default=None, ge=0, le=1)
+    dre: Rate | None = Field(default=None, ge=0, le=1)
+    opening_stock: Amount | None = None
+    purchased: Amount | None = None
+    closing_stock: Amount | None = None
+    filled: Amount | None = None
+    co2_fraction: Rate = Field(default=1.0, ge=0, le=1)
+    balance: Literal["Ar", "O2"] = "Ar"
+    loss_ratio: Rate | None = Field(default=None, ge=0, le=1)
+    filling: Literal["single_fill", "double_fill"] = "single_fill"
     factor: str | Amount | None = None  # explicit CO2e factor per unit of the main input
     factor_source: str | None = None
     factor_status: Literal["official", "transcribed", "derived", "unverified"] = "unverified"
+    data_source: DataSource = "not stated"  # where the activity data come from
 
     @model_validator(mode="after")
     def _inputs_for_type(self) -> ProcessEmission:
         need = {
             "carbonate_decomposition": ("raw_material", "fractions"),
-            "refrigerant_leakage": ("gas", "amount"),
+            "refrigerant_leakage": ("gas",),
             "wastewater_ch4": (),
+            "electronics_fgas": ("gas", "amount"),
+            "equipment_filling": ("gas", "opening_stock", "purchased", "closing_stock", "filled"),
+            "shielding_gas": ("amount",),
+            "purchased_co2": ("amount",),
         }[self.type]
         missing = [n for n in need if getattr(self, n) is None]
         if missing:
             raise ValueError(f"{self.type} needs {', '.join(missing)}")
+        if self.type == "refrigerant_leakage" and self.amount is None:
+            if self.charge is None or self.leak_rate is None:
+                raise ValueError(
+                    "refrigerant_leakage needs amount (topped up), or charge and leak_rate"
+                )
+        if self.type == "electronics_fgas" and self.method == "tier2b" and self.process is None:
+            raise ValueError("electronics_fgas with method tier2b needs process (etch or cvd)")
         if self.type == "wastewater_ch4":
             if self.organics is None and None in (self.volume, self.cod_in, self.cod_out):
                 raise ValueError("wastewater_ch4 needs volume, cod_in and cod_out, or organics")
@@ -410,12 +478,18 @@ class Waste(_Model):
 
 
 class Project(_Model):
-    """``projects[]``: green/low-carbon retrofit projects done in the last years."""
+    """``projects[]``: green/low-carbon retrofit projects done in the last years.
+
+    ``measure`` names the catalogue measure installed; ``installed_on`` its scope, a
+    fraction of the measure's equipment (``0.5``) or ``"4 of 8 stenters"``: the retrofit
+    assessment applies the measure to the rest only.
+    """
 
     name: str
     year: Year
     investment: MoneyWithUnit | None = None
     measure: str | None = None
+    installed_on: float | str | None = None
 
 
 class RetrofitOption(_Model):

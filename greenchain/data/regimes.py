@@ -50,6 +50,7 @@ BOUNDARY_ITEMS = (
     "carbonate_decomposition",
     "wastewater_ch4",
     "refrigerant_leakage",
+    "process_fgases",
     "purchased_electricity",
     "purchased_heat",
 )
@@ -142,13 +143,19 @@ class GridChoice(Choice):
 
 
 class BoundaryChoice(Choice):
-    """``boundary``: which emission sources are counted (every item of BOUNDARY_ITEMS)."""
+    """``boundary``: which emission sources are counted (every item of BOUNDARY_ITEMS).
+
+    ``process_fgases`` (etch/CVD gases, gas lost filling products) was added after the
+    other items: a file without it takes the value of ``refrigerant_leakage``.
+    """
 
     value: dict[str, bool]
 
     @field_validator("value")
     @classmethod
     def _complete(cls, v: dict[str, bool]) -> dict[str, bool]:
+        if "process_fgases" not in v and "refrigerant_leakage" in v:
+            v = {**v, "process_fgases": v["refrigerant_leakage"]}
         unknown = sorted(set(v) - set(BOUNDARY_ITEMS))
         missing = [k for k in BOUNDARY_ITEMS if k not in v]
         if unknown or missing:

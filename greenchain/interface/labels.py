@@ -86,6 +86,7 @@ VALUES: dict[str, tuple[str, str]] = {
     "measured": ("measured", "实测"),
     # footprint stages and comparisons
     "plant energy": ("Plant energy", "厂内能源"),
+    "fuel supply": ("Fuel supply chains", "燃料上游（开采、加工、运输）"),
     "process": ("Process emissions", "过程排放"),
     "materials": ("Materials", "原材料"),
     "transport": ("Transport", "运输"),
@@ -104,7 +105,50 @@ VALUES: dict[str, tuple[str, str]] = {
     "N2O": ("N₂O", "N₂O"),
     "wastewater_ch4": ("Wastewater treatment (CH₄)", "废水处理（CH₄）"),
     "refrigerant_leakage": ("Refrigerant leakage", "制冷剂泄漏"),
+    "electronics_fgas": ("Etching and CVD cleaning (F-gases)", "刻蚀与CVD腔室清洗（含氟气体）"),
+    "equipment_filling": ("Gas filled into equipment", "电气与制冷设备充装"),
+    "shielding_gas": ("CO₂ shielding gas (welding)", "CO₂气体保护焊"),
+    "purchased_co2": ("Purchased CO₂ lost", "外购工业CO₂损耗"),
     "process_co2": ("Process CO₂", "工业过程 CO₂"),
+    "carbonate_decomposition": ("Carbonate decomposition", "碳酸盐分解"),
+    "energy_limit_level1": ("energy-limit level 1 value", "能耗限额1级值"),
+    "energy_limit_level2": ("energy-limit level 2 value", "能耗限额2级值"),
+    "energy_limit_level3": ("energy-limit level 3 value", "能耗限额3级值"),
+    "water_quota_general": ("industrial water quota, general value", "工业用水定额通用值"),
+    "water_quota_advanced": ("industrial water quota, advanced value", "工业用水定额先进值"),
+    "transcribed": ("transcribed", "转录自标准"),
+    # energy uses (``energy[].use``) and equipment kinds
+    "boiler": ("Boiler", "锅炉"),
+    "grid_power": ("Grid electricity", "电网电力"),
+    "green_power": ("Green electricity", "绿色电力"),
+    "purchased_steam": ("Purchased steam", "外购蒸汽"),
+    "kiln": ("Kiln", "窑炉"),
+    "dryer": ("Dryer", "干燥器"),
+    "spray_dryer": ("Spray dryer", "喷雾干燥塔"),
+    "ball_mill": ("Ball mill", "球磨机"),
+    "other_electric": ("Other electricity use", "其他用电"),
+    "vehicles": ("Vehicles", "厂内车辆"),
+    "assembly": ("Assembly", "装配"),
+    "eva_foaming": ("EVA foaming", "EVA 发泡"),
+    "lighting": ("Lighting", "照明"),
+    "cooling": ("Cooling", "制冷"),
+    "compressed_air": ("Compressed air", "压缩空气"),
+    "motor": ("Motor", "电动机"),
+    "pump": ("Pump", "水泵"),
+    "fan": ("Fan", "风机"),
+    "compressor": ("Air compressor", "空气压缩机"),
+    "transformer": ("Transformer", "变压器"),
+    "dyeing_machine": ("Dyeing machine", "染色机"),
+    "stenter": ("Stenter", "定形机"),
+    "truck": ("truck", "公路货车"),
+    "unallocated": ("not allocated to a product", "未分摊到产品"),
+    "no_use": ("use not stated", "未注明用途"),
+    # data sources of activities (``energy[].data_source``)
+    "meter": ("meter reading", "计量仪表读数"),
+    "invoice": ("invoices", "发票"),
+    "statistics": ("energy statistics", "能源统计报表"),
+    "estimate": ("estimate", "估算"),
+    "not stated": ("not stated", "未说明"),
     # sectors
     "ceramics": ("Ceramics", "建筑陶瓷"),
     "dyeing": ("Printing and dyeing", "印染"),
@@ -159,6 +203,11 @@ SENTENCES: tuple[tuple[str, str], ...] = (
         "第{0}行：计入 greenchain 为本厂完成的能碳管理功能（能耗计算、碳排放核算、"
         "能效对标、产品碳足迹核算）。",
     ),
+    (
+        r"row (\d+) takes the output value of the last 3 years as 3 x "
+        r"economics\.output_value of the evaluation year",
+        "第{0}行：近三年产值按评价年度产值的3倍计。",
+    ),
     (r"give the model inputs or (\S+)", "请提供模型输入或 {0}"),
     (r"model (\S+) not used, missing (.+)", "未使用模型 {0}，缺少 {1}"),
     (r"capex not sourced, give (\S+)", "投资额无来源，请提供 {0}"),
@@ -188,6 +237,11 @@ PHRASES: dict[str, str] = {
     "energy, CO2 and finance not computed": "未计算节能量、减排量和经济效益",
     "no range sourced for this saving": "节能量范围无来源",
     "Alternatives evaluated alone, not stacked in the curve": "单独评价、未叠加进曲线的替代方案",
+    "no product has a footprint section": "没有产品填报碳足迹数据",
+    "the inventory could not be computed": "温室气体排放无法核算",
+    "the energy account could not be computed": "综合能耗无法计算",
+    "the plant file has no equipment section": "工厂数据中没有设备清单",
+    "no energy entry with a positive amount": "没有用量大于零的能源数据",
 }
 
 #: Result-table columns: column -> (English, Chinese).
@@ -200,7 +254,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "n2o_t": ("N₂O [t]", "N₂O [t]"),
     "co2e_t": ("CO₂e [t]", "CO₂e [t]"),
     "mass_t": ("Mass [t]", "质量 [t]"),
-    "gwp": ("GWP-100", "GWP-100"),
+    "gwp": ("GWP-100", "全球变暖潜势（100年）"),
     "carrier": ("Energy carrier", "能源品种"),
     "tce": ("Energy [tce]", "能耗 [tce]"),
     "share": ("Share", "占比"),
@@ -214,6 +268,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "irr": ("IRR", "内部收益率"),
     "abatement_cost": ("Abatement cost [CNY/tCO₂e]", "减排成本 [元/tCO₂e]"),
     "saving_status": ("Saving status", "节能数据状态"),
+    "water_saved_m3": ("Water saved [m³/yr]", "节水量 [m³/年]"),
+    "in_package": ("In the package", "纳入组合方案"),
     "area": ("Area", "一级指标"),
     "indicator": ("Indicator", "指标"),
     "name_en": ("Name", "名称"),
@@ -254,6 +310,16 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "level 1 / 2 / 3": ("Levels 1 / 2 / 3", "1级 / 2级 / 3级"),
     "max_points": ("Points in all", "总分值"),
     "assessable": ("Assessable", "可评价"),
+    "type": ("Type", "类型"),
+    "count": ("Units", "台数"),
+    "rating": ("Rating", "额定参数"),
+    "grade": ("Efficiency grade", "能效等级"),
+    "entry": ("Entry", "条目"),
+    "data_source": ("Data source", "数据来源"),
+    "use": ("Use", "用途"),
+    "use_label": ("Use", "用途"),
+    "amount": ("Amount", "数量"),
+    "technical": ("Technical detail", "技术说明"),
 }
 
 
@@ -287,7 +353,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "areas": "By area",
         "audit": "Audit appendix: factors used",
         "sources": "Sources cited",
-        "warnings": "Warnings",
+        "warnings": "Audit appendix: technical caveats",
         "not_available": "Not available",
         "name": "Plant",
         "region": "Region",
@@ -312,6 +378,22 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "indicators": "Indicators",
         "not_eligible": "Not a green factory under this scheme until every basic requirement is met",
         "score_notes": "About this score",
+        "flow": "Energy flow",
+        "flow_text": "Where the energy goes: from the carriers bought, through the uses named in "
+        "the plant file, to the products (tce, equal value; energy not metered to one "
+        "product is shown as not allocated).",
+        "flow_table": "Energy by carrier and use",
+        "monthly": "Monthly energy profile",
+        "month": "Month",
+        "equipment": "Main equipment and energy-efficiency grades",
+        "equipment_text": "Grades against GB 18613 (motors), GB 20052 (transformers), "
+        "GB 24500 (boilers) and GB 19153 (air compressors), where the plant file gives the "
+        "nameplate or test data.",
+        "caveats": "Points to note",
+        "caveats_text": "What the reader should keep in mind; the technical detail is in the "
+        "audit appendix.",
+        "data_sources": "Data source of each activity",
+        "reasons_tech": "Measures not evaluated: technical reasons",
     },
     "zh": {
         "title": "碳排放与能源报告",
@@ -326,7 +408,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "so_signature": "签字",
         "so_date": "日期",
         "summary": "工厂概况",
-        "inventory": "温室气体排放核算（GB/T 32150，GHG Protocol 范围）",
+        "inventory": "温室气体排放核算（GB/T 32150，按温室气体核算体系划分范围）",
         "by_category": "按 GB/T 32150 排放类别",
         "by_scope": "按范围",
         "by_gas": "按气体",
@@ -341,7 +423,7 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "areas": "按一级指标",
         "audit": "审计附录：所用因子",
         "sources": "引用来源",
-        "warnings": "提示",
+        "warnings": "审计附录：技术提示",
         "not_available": "无法计算",
         "name": "工厂",
         "region": "地区",
@@ -366,6 +448,19 @@ REPORT_LABELS: dict[str, dict[str, str]] = {
         "indicators": "评价指标",
         "not_eligible": "基本要求全部符合之前，不能按本评价通则判定为绿色工厂",
         "score_notes": "评分说明",
+        "flow": "能源流向",
+        "flow_text": "能源从外购的各能源品种，经工厂数据中所列的用途，流向各产品（单位 tce，"
+        "当量值；未单独计量到某一产品的能源列为“未分摊到产品”）。",
+        "flow_table": "按能源品种和用途",
+        "monthly": "逐月能源消费",
+        "month": "月份",
+        "equipment": "主要用能设备及能效等级",
+        "equipment_text": "依据 GB 18613（电动机）、GB 20052（变压器）、GB 24500（工业锅炉）和 "
+        "GB 19153（空气压缩机）评定能效等级；工厂数据缺少铭牌或测试数据的设备注明所缺数据。",
+        "caveats": "需要说明的事项",
+        "caveats_text": "阅读本报告时需注意以下事项；技术细节见审计附录。",
+        "data_sources": "各项活动数据的来源",
+        "reasons_tech": "未评价措施的技术原因",
     },
 }
 
@@ -399,7 +494,7 @@ def _sentence(text: str) -> str | None:
     for pattern, zh in SENTENCES:
         match = re.fullmatch(pattern, text.strip())
         if match:
-            return zh.format(*match.groups())
+            return zh.format(*(label(g, "zh") for g in match.groups()))
     return None
 
 

@@ -27,12 +27,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from greenchain.errors import GreenchainError, InputError, collect_caveats
 from greenchain.interface.labels import REPORT_LABELS, label, translate
+from greenchain.interface.report_caveats import plain_caveats, plain_reason
 from greenchain.interface.report_format import format_number, format_unit
 from greenchain.interface.report_render import Chart, render_html, render_markdown, report_view
+from greenchain.interface.report_sections import (
+    data_source_table,
+    equipment_section,
+    flow_section,
+    monthly_section,
+    workbook_monthly,
+)
 from greenchain.interface.report_summary import executive_summary
 
 __all__ = ["write_report", "build_report", "Report", "LABELS", "FORMATS"]
@@ -151,15 +160,14 @@ class _Builder:
             self.note_warning(f"{section.title}: {exc}")
         self.sections.append(section)
 
-    def chart(self, section: Section, name: str, *args: Any, **kwargs: Any) -> None:
+    def chart(self, section: Section, name: Any, *args: Any, **kwargs: Any) -> None:
         if not self.charts:
             return
         try:
             from greenchain.interface import plots
 
-            section.blocks.append(
-                ("chart", _svg(getattr(plots, name), *args, lang=self.lang, **kwargs))
-            )
+            draw = name if callable(name) else getattr(plots, name)
+            section.blocks.append(("chart", _svg(draw, *args, lang=self.lang, **kwargs)))
         except (GreenchainError, ImportError, AttributeError) as exc:
             self.note_warning(f"chart {name} not drawn: {exc}")
 
@@ -338,7 +346,7 @@ def _footprints(b: _Builder) -> Callable[[Section], None]:
             unit = format_unit(f"{per_unit.units:~P}", b.lang)
             value = f"{format_number(per_unit.magnitude, b.lang)} {unit}"
             s.blocks.append(("cards", [(f"{b.name(p.id)}: {b.lab['per_unit']}", value)]))
-            contributions = result.contributions
+            contributions = _item_names(result.contributions, p, b.lang)
             if "product" in contributions.columns:
                 contributions = contributions.drop(columns=["product"])
             s.blocks.append(("table", (b.name(p.id), contributions)))
@@ -349,6 +357,27 @@ def _footprints(b: _Builder) -> Callable[[Section], None]:
                 b.note_warning(text)
 
     return fill
+
+
+def _item_names(table: pd.DataFrame, product: Any, lang: str) -> pd.DataFrame:
+    """Footprint items under their Chinese names (``name_zh`` of materials) in zh."""
+    if lang != "zh" or "item" not in table.columns or product.footprint is None:
+        return table
+    fp = product.footprint
+    names: dict[str, str] = {}
+    for m in [*fp.materials, *fp.packaging, *fp.waste]:
+        zh = getattr(m, "name_zh", None)
+        if zh:
+            names[m.name] = zh
+            names.update(
+                {f"{m.name} ({t.mode})": f"{zh}（{label(t.mode, lang)}）" for t in m.transport}
+            )
+    return table.assign(item=[names.get(str(i), i) for i in table["item"]])
+
+
+def _true(value: Any) -> bool:
+    """A table cell that says yes (True, numpy True), not blank or False."""
+    return isinstance(value, (bool, np.bool_)) and bool(value)
 
 
 def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
@@ -367,10 +396,17 @@ def _retrofits(b: _Builder, inventory: Any) -> Callable[[Section], None]:
         named = table.assign(measure=names)
         b.facts["retrofits"] = named
         evaluated = named["co2_avoided_t"].notna() if "co2_avoided_t" in named else named.index >= 0
-        s.blocks.append(("table", ("", named.loc[evaluated, list(SUMMARY_COLUMNS)])))
+        shown = named.loc[evaluated, list(SUMMARY_COLUMNS)]
+        for extra in ("water_saved_m3", "in_package"):
+            if extra in named.columns and named.loc[evaluated, extra].notna().any():
+                shown = shown.assign(**{extra: named.loc[evaluated, extra]})
+        if "in_package" in shown.columns:  # a tick, not True/False, in either language
+            shown["in_package"] = ["✓" if _true(v) else "" for v in shown["in_package"]]
+        s.blocks.append(("table", ("", shown)))
         if "reason" in named.columns and (~evaluated).any():
             missing = named.loc[~evaluated, ["measure", "reason"]].copy()
-            missing["reason"] = [translate(r, b.lang) for r in missing["reason"]]
+            b.facts["reasons_tech"] = missing.rename(columns={"reason": "technical"})
+            missing["reason"] = [plain_reason(r, b.lang) for r in missing["reason"]]
             s.blocks.append(("table", (b.lab["not_evaluated"], missing)))
         drawable = curve_rows(named)
         if len(drawable):
@@ -513,6 +549,12 @@ def _audit(b: _Builder) -> Callable[[Section], None]:
         ]
         if rows:
             s.blocks.append(("table", (b.lab["sources"], pd.DataFrame(rows))))
+        energy = b.facts.get("energy")
+        s.blocks.append(
+            ("table", (b.lab["data_sources"], data_source_table(b.plant.data, energy, b.lang)))
+        )
+        if "reasons_tech" in b.facts:
+            s.blocks.append(("table", (b.lab["reasons_tech"], b.facts["reasons_tech"])))
 
     return fill
 
@@ -526,6 +568,7 @@ def build_report(
     charts: bool = True,
     consultancy: str | None = None,
     logo: str | Path | None = None,
+    monthly: Any = None,
 ) -> Report:
     """Compute every section of the plant report (see :func:`write_report`).
 
@@ -545,12 +588,19 @@ def build_report(
         Name of the consultancy that issues the report (title and sign-off block).
     logo : str or Path, optional
         The consultancy's logo, a .png or .jpg file.
+    monthly : pandas.DataFrame, str or Path, optional
+        Monthly energy records (``period`` or ``month``, ``carrier``, ``amount``,
+        ``unit``) or a CSV file of them: the monthly-profile section. The plant file
+        itself holds annual amounts only; a workbook's ``monthly`` sheet is read when it
+        holds readings; otherwise the section is left out.
 
     Returns
     -------
     Report
         Sections executive (summary, findings, recommendations), summary, inventory,
-        energy, footprints, retrofits, score, audit and warnings; render with ``to_html()`` or ``to_markdown()``.
+        energy, flow, monthly (with ``monthly``), equipment, footprints, retrofits, score,
+        caveats (plain language), signoff, audit (factors, data sources) and warnings
+        (technical); render with ``to_html()`` or ``to_markdown()``.
 
     Raises
     ------
@@ -589,12 +639,21 @@ def build_report(
     b.section("summary", _summary(b, inventory, energy))
     b.section("inventory", _inventory(b, inventory))
     b.section("energy", _energy(b, energy))
+    b.section("flow", flow_section(b, energy))
+    monthly = workbook_monthly(plant) if monthly is None else monthly
+    if monthly is not None:
+        b.section("monthly", monthly_section(b, monthly))
+    if plant.data.equipment:
+        b.section("equipment", equipment_section(b))
     b.section("footprints", _footprints(b))
     b.section("retrofits", _retrofits(b, inventory))
     b.section("score", _score(b, scheme, evidence))
+    notes = Section("caveats", b.lab["caveats"], [("text", b.lab["caveats_text"])])
+    notes.blocks.append(("list", plain_caveats(b.warnings, lang)))
+    b.sections.append(notes)
     b.section("signoff", lambda s: s.blocks.extend(_signoff(b.lab, consultancy)))
-    b.section("audit", _audit(b))
     b.facts.update(inventory=inventory, energy=energy)
+    b.section("audit", _audit(b))
     b.section("executive", lambda s: s.blocks.extend(executive_summary(b.facts, lang)))
     b.sections.insert(0, b.sections.pop())
     warn = Section("warnings", b.lab["warnings"])
@@ -654,6 +713,7 @@ def write_report(
     charts: bool = True,
     consultancy: str | None = None,
     logo: str | Path | None = None,
+    monthly: Any = None,
 ) -> Path:
     """Write the plant report.
 
@@ -680,6 +740,8 @@ def write_report(
         Name of the consultancy that issues the report (title page and sign-off block).
     logo : str or Path, optional
         The consultancy's logo, a .png or .jpg file (HTML, Word and PDF).
+    monthly : pandas.DataFrame, str or Path, optional
+        Monthly energy records or a CSV file of them (see :func:`build_report`).
 
     Returns
     -------
@@ -705,6 +767,7 @@ def write_report(
         charts=charts and format != "md",
         consultancy=consultancy,
         logo=logo,
+        monthly=monthly,
     )
     path = Path(path)
     if format == "docx":

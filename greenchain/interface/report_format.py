@@ -293,8 +293,8 @@ def _cell(column: str, value: Any, lang: str, audit: bool) -> str:
         return format_unit(value, lang)
     if column == "simple_payback_years" and isinstance(value, (int, float)):
         return format_number(value, lang, decimals=1)
-    if column in ID_COLUMNS:
-        return round_text(label(value, lang))
+    if column in ID_COLUMNS:  # "official+plant_data": each part labelled
+        return round_text("+".join(label(v, lang) for v in str(value).split("+")))
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return format_number(value, lang)
     if isinstance(value, (list, tuple, set)):

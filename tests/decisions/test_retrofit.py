@@ -30,7 +30,11 @@ from greenchain.decisions.retrofit import (  # noqa: E402
     plant_retrofits,
 )
 from greenchain.decisions.retrofit._effects import Effect  # noqa: E402
-from greenchain.decisions.retrofit.assess import COLUMNS, NUMERIC_COLUMNS  # noqa: E402
+from greenchain.decisions.retrofit.assess import (  # noqa: E402
+    COLUMNS,
+    NUMERIC_COLUMNS,
+    OPTIONAL_NUMERIC_COLUMNS,
+)
 from greenchain.decisions.retrofit.catalogue import EQUIPMENT_KINDS, catalogue_table  # noqa: E402
 from greenchain.decisions.retrofit.package import package_data, remaining_shares  # noqa: E402
 from greenchain.errors import (  # noqa: E402
@@ -38,7 +42,6 @@ from greenchain.errors import (  # noqa: E402
     DataError,
     GreenchainWarning,
     InputError,
-    OutOfRangeError,
     UnverifiedDataWarning,
 )
 from greenchain.interface.cli import main  # noqa: E402
@@ -289,7 +292,11 @@ def test_numbers_are_floats_and_nan_only_with_a_reason(name, tables):
         assert not np.isinf(values).any(), column
         missing = np.isnan(values)
         assert table.loc[missing, "reason"].map(bool).all(), column
-    for column in set(COLUMNS) - set(NUMERIC_COLUMNS):
+    for column in OPTIONAL_NUMERIC_COLUMNS:
+        assert table[column].dtype == np.float64, column
+    assert table["in_package"].dtype == bool
+    others = set(COLUMNS) - set(NUMERIC_COLUMNS) - set(OPTIONAL_NUMERIC_COLUMNS) - {"in_package"}
+    for column in others:
         assert all(v is None or isinstance(v, str) for v in table[column]), column
 
 
@@ -387,7 +394,7 @@ def test_model_route_matches_the_process_model(tile):
     assert row["saving_method"] == "model" and row["saving_status"] == "plant_data"
     assert row["saving_fraction"] == pytest.approx(float(direct.saving_fraction.m_as("")))
     motor = quiet(plant_retrofits, tile, ["motor_upgrade"]).iloc[0]
-    kwh = upgrade_savings(30, 0.939, 0.961, 6000).m_as("kWh") * 40
+    kwh = upgrade_savings(30, 0.939, 0.961, 6000).m_as("kWh") * 30  # 30 motors (issue 14)
     assert motor["electricity_saved_kwh"] == pytest.approx(kwh, rel=1e-9)
 
 
@@ -412,7 +419,8 @@ def test_model_saving_beyond_the_stream_is_an_error():
     data = read_plant_data(TILE)
     data["equipment"][4]["count"] = 40000
     plant = Plant(parse_plant(data), source=None)
-    with pytest.raises(OutOfRangeError, match="motor_upgrade"):
+    # the equipment now uses more than its stream: refused before any model runs
+    with pytest.raises(InputError, match="press_and_line_motors"):
         quiet(plant_retrofits, plant, ["motor_upgrade"])
 
 
@@ -627,7 +635,8 @@ def test_cli_json_csv_and_table(capsys, tmp_path):
     assert set(BINDING) <= set(header)
     png = tmp_path / "macc.png"
     assert main(["retrofit", str(TILE), "--macc", str(png)]) == 0
-    assert "abatement_cost" in capsys.readouterr().out and png.stat().st_size > 1000
+    out = capsys.readouterr().out  # the abatement-cost column, its unit in the header
+    assert "[CNY/tCO2e]" in out and png.stat().st_size > 1000
 
 
 def test_cli_error_is_one_line(capsys):

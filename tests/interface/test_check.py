@@ -51,7 +51,7 @@ def test_yaml_problems_name_their_path(tmp_path):
     data = yaml.safe_load(gc.example_path("dyeing_mill.yaml").read_text(encoding="utf-8"))
     data["plant"]["sector"] = "纺纱"
     data["energy"][0]["carrier"] = "煤"
-    data["process_emissions"][1]["gas"] = "R-22"
+    data["process_emissions"][1]["gas"] = "R-12"  # CFC-12: no GWP shipped (R-22 is known since #23)
     data["products"][0]["attributes"]["fabric"] = "towel"
     data["equipment"][0]["boiler_eficiency"] = 0.8
     data["retrofit_options"] = {"low_liquor": {"capex": "1 wan_yuan"}}

@@ -84,6 +84,7 @@ EXPECTED_COMMANDS = [
     "template",
     "export",
     "check",
+    "portfolio",
 ]
 
 

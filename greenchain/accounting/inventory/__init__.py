@@ -91,6 +91,7 @@ _BOUNDARY_LABELS = {
     "carbonate_decomposition": "process CO2",
     "wastewater_ch4": "wastewater CH4",
     "refrigerant_leakage": "refrigerants",
+    "process_fgases": "process F-gases",
     "purchased_electricity": "electricity",
     "purchased_heat": "purchased heat",
 }

@@ -34,7 +34,8 @@ def gwp_value(gas: str, ar: str) -> float:
     if gas == EXPLICIT_GAS:
         return 1.0
     with collect_caveats():  # the inventory lists unverified GWPs once, with its factors
-        return float(gwp_factor(gas, ar).value)
+        # a gas the report lacks (SAR NF3) takes the value its process row used
+        return float(gwp_factor(gas, ar, fallback=True).value)
 
 
 class Collector:

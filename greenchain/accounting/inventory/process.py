@@ -7,7 +7,8 @@ from typing import Any
 import pandas as pd
 import pint
 
-from greenchain.accounting import emissions
+from greenchain.accounting import emissions, fgases
+from greenchain.accounting.fgases import leaked_kg
 from greenchain.accounting.inventory._table import (
     EXPLICIT_GAS,
     explicit_factor,
@@ -15,7 +16,7 @@ from greenchain.accounting.inventory._table import (
     worst_status,
 )
 from greenchain.data import factors
-from greenchain.data.gwp import DEFAULT_AR, gwp_factor, normalise_report
+from greenchain.data.gwp import DEFAULT_AR, canonical_gas, gwp_factor, normalise_report
 from greenchain.errors import (
     GreenchainError,
     InputError,
@@ -66,10 +67,12 @@ def process_emissions(
     """
     ar = normalise_report(gwp)
     rows = []
+    kept: list[Any] = []  # caveats other than unverified factors, handed to the inventory
     for i, e in enumerate(entries):
         where = f"process_emissions[{i}]"
         co2 = ch4 = n2o = other = other_t = 0.0
         status: str | None = None
+        extra: list[dict[str, Any]] = []
         gas_label = e.gas
         base_name, base = _process_base(e)
         try:
@@ -122,15 +125,64 @@ def process_emissions(
                         used.append(factors.get(f"wastewater.mcf.{e.system}"))
                     used.append(gwp_factor("CH4", ar))
                     dataset, key = "IPCC 2006", "wastewater"
-                else:  # refrigerant_leakage
-                    g = gwp_factor(e.gas, ar)
-                    other = emissions.refrigerant_leakage(e.gas, e.amount, ar=ar).m_as("tCO2e")
-                    other_t = other / g.value
+                elif e.type == "refrigerant_leakage":
+                    g = gwp_factor(e.gas, ar, fallback=True)
+                    kg = leaked_kg(e.amount, e.charge, e.leak_rate)
+                    other_t, other = kg / 1000.0, kg * g.value / 1000.0
                     used, dataset, key = [g], g.dataset, g.key
+                    gas_label = canonical_gas(e.gas)
+                elif e.type == "electronics_fgas":
+                    parts = fgases.electronics_fgas(
+                        e.gas,
+                        e.amount,
+                        method=e.method,
+                        process=e.process,
+                        heel=e.heel,
+                        abatement=e.abatement,
+                        dre=e.dre,
+                        ar=ar,
+                        fallback=True,
+                    )
+                    extra = _gas_rows(parts)
+                    first = extra.pop(0)
+                    other, other_t, n2o = first["other"], first["other_t"], first["n2o"]
+                    gas_label, used, status = first["gas"], first["factors"], first["status"]
+                    dataset, key = "IPCC 2006", f"electronics.{e.method}"
+                elif e.type == "equipment_filling":
+                    g = gwp_factor(e.gas, ar, fallback=True)
+                    other = fgases.equipment_filling(
+                        e.gas,
+                        opening_stock=e.opening_stock,
+                        purchased=e.purchased,
+                        closing_stock=e.closing_stock,
+                        filled=e.filled,
+                        ar=g.dataset.split()[-1],
+                    ).m_as("tCO2e")
+                    other_t = other / g.value if g.value else 0.0
+                    used, dataset, key = [g], "NDRC 2015 machinery guideline", g.key
+                    gas_label = canonical_gas(e.gas)
+                elif e.type == "shielding_gas":
+                    co2 = fgases.shielding_gas_co2(
+                        _tonnes(e.amount), e.co2_fraction, e.balance
+                    ).m_as("tCO2")
+                    used = [] if e.co2_fraction == 1.0 else [factors.get("molar_mass.co2")]
+                    dataset, key = "NDRC 2015 machinery guideline", "shielding_gas"
+                else:  # purchased_co2
+                    co2 = fgases.purchased_co2_lost(
+                        _tonnes(e.amount), e.loss_ratio, e.filling
+                    ).m_as("tCO2")
+                    used = (
+                        []
+                        if e.loss_ratio is not None
+                        else [factors.get(f"food.co2_loss_ratio.{e.filling}")]
+                    )
+                    dataset, key = "NDRC 2015 food guideline", "purchased_co2"
         except GreenchainError as exc:
             field = f"{where}.{exc.field}" if getattr(exc, "field", None) else where
             raise type(exc)(getattr(exc, "message", str(exc)), field=field, source=source) from None
-        emit_caveats(c for c in caught if not issubclass(c.category, UnverifiedDataWarning))
+        own = [c for c in caught if not issubclass(c.category, UnverifiedDataWarning)]
+        kept += own
+        emit_caveats(own)
         co2e = co2 + ch4 * gwp_value("CH4", ar) + n2o * gwp_value("N2O", ar) + other
         rows.append(
             {
@@ -148,16 +200,73 @@ def process_emissions(
                 "other_t": other_t,
                 "factor_key": key,
                 "dataset": dataset,
-                "status": status or (worst_status(f.status for f in used) if used else "official"),
+                "status": _status(status, used),
                 "use": e.name or e.type,
                 "_path": where,
                 "factors": used,
             }
         )
-    return pd.DataFrame(rows)
+        for part in extra:  # by-products of an etch/CVD gas: one row per gas, no activity
+            rows.append(
+                {
+                    **rows[-1],
+                    "amount": 0.0,
+                    "co2e_t": part["other"],
+                    "co2e_market_t": part["other"],
+                    "n2o_t": 0.0,
+                    "other_gas": part["gas"],
+                    "other_t": part["other_t"],
+                    "status": _status(part["status"], part["factors"]),
+                    "use": f"{e.name or e.type} (by-product {part['gas']})",
+                    "_path": f"{where}.by_product.{part['gas']}",
+                    "factors": part["factors"],
+                }
+            )
+    out = pd.DataFrame(rows)
+    out.attrs["caveats"] = kept  # from_records re-emits them into the inventory's caveats
+    return out
 
 
-_PROCESS_BASES = (("raw_material", "t"), ("organics", "kg"), ("volume", "m^3"), ("amount", "kg"))
+def _status(status: str | None, used: list[Any]) -> str:
+    """The row's status: the entry's own, else the worst of the factors used."""
+    worst = worst_status(f.status for f in used) if used else "official"
+    if status is None:
+        return worst
+    return worst_status([status, worst])
+
+
+def _gas_rows(parts: pd.DataFrame) -> list[dict[str, Any]]:
+    """Rows of :func:`~greenchain.accounting.fgases.electronics_fgas` as process-row parts
+    (N2O goes to the ``n2o_t`` column, F-gases to ``other_t``)."""
+    out = []
+    for r in parts.to_dict("records"):
+        is_n2o = r["gas"] == "N2O"
+        out.append(
+            {
+                "gas": r["gas"],
+                "n2o": r["mass_t"] if is_n2o else 0.0,
+                "other": 0.0 if is_n2o else r["co2e_t"],
+                "other_t": 0.0 if is_n2o else r["mass_t"],
+                "status": r["status"],
+                "factors": r["factors"],
+            }
+        )
+    return out
+
+
+def _tonnes(value: Any) -> pint.Quantity:
+    """A plant-file amount as a mass (a plain number is read in kg, as everywhere)."""
+    return value if isinstance(value, pint.Quantity) else Q_(float(value), "kg")
+
+
+_PROCESS_BASES = (
+    ("raw_material", "t"),
+    ("organics", "kg"),
+    ("volume", "m^3"),
+    ("amount", "kg"),
+    ("charge", "kg"),
+    ("purchased", "kg"),
+)
 
 
 def _process_base(entry: Any) -> tuple[str, pint.Quantity]:
@@ -167,6 +276,6 @@ def _process_base(entry: Any) -> tuple[str, pint.Quantity]:
         if value is not None:
             return name, value if isinstance(value, pint.Quantity) else Q_(float(value), unit)
     raise InputError(
-        "the entry has no main input (raw_material, organics, volume or amount)",
+        "the entry has no main input (raw_material, organics, volume, amount, charge or purchased)",
         field="raw_material",
     )

@@ -19,7 +19,7 @@ import pint
 
 from greenchain.accounting.emissions import DEFAULT_FUEL_DATASET
 from greenchain.accounting.inventory._table import EXPLICIT_GAS
-from greenchain.data.gwp import DEFAULT_AR
+from greenchain.data.gwp import DEFAULT_AR, gas_group
 from greenchain.data.regimes import BOUNDARY_ITEMS, REGIME_GASES, Regime, load_regime
 from greenchain.errors import UnverifiedDataWarning, caveat
 from greenchain.units import Q_
@@ -30,6 +30,7 @@ __all__ = [
     "apply_boundary",
     "credit_certificates",
     "OPTION_NAMES",
+    "PROCESS_BOUNDARY",
 ]
 
 #: The keyword options of the inventory a regime fixes (and a caller may override).
@@ -160,13 +161,32 @@ def resolve_regime(regime: str | Path | Regime | None, given: dict[str, Any]) ->
     )
 
 
-def _gas_group(gas: Any) -> str | None:
-    """The regime gas group of a refrigerant or explicit gas label (None: unknown)."""
-    text = str(gas).upper()
-    for prefix, group in (("HFC", "HFCs"), ("R-", "HFCs"), ("PFC", "PFCs"), ("CF4", "PFCs")):
-        if text.startswith(prefix):
-            return group
-    return {"SF6": "SF6", "NF3": "NF3", "CO2": "CO2", "CH4": "CH4", "N2O": "N2O"}.get(text)
+#: The boundary switch of each process type: process CO2 (shielding gas, purchased CO2)
+#: follows ``carbonate_decomposition`` (labelled "process CO2"); etch/CVD gases and gas lost
+#: filling products follow ``process_fgases``. The gas list still filters each F-gas row.
+PROCESS_BOUNDARY = {
+    "carbonate_decomposition": "carbonate_decomposition",
+    "shielding_gas": "carbonate_decomposition",
+    "purchased_co2": "carbonate_decomposition",
+    "wastewater_ch4": "wastewater_ch4",
+    "refrigerant_leakage": "refrigerant_leakage",
+    "electronics_fgas": "process_fgases",
+    "equipment_filling": "process_fgases",
+}
+_FGAS_TYPES = ("refrigerant_leakage", "electronics_fgas", "equipment_filling")
+
+
+def _gas_group(gas: Any, n2o: float = 0.0) -> str | None:
+    """The regime gas group of an F-gas row (None: outside every group, e.g. HCFC-22).
+
+    Gases outside the Kyoto basket plus NF3 (HCFCs, blends containing them) are left out of
+    every shipped regime's total and reported as an excluded memo item: the GHG Protocol and
+    ISO 14064-1 count the Kyoto gases (reporting other gases separately), and GB/T 32150 and
+    the NDRC guidelines list no HCFC.
+    """
+    if gas is None or (isinstance(gas, float) and np.isnan(gas)):
+        return "N2O" if n2o > 0 else None
+    return gas_group(str(gas))
 
 
 def apply_boundary(activities: pd.DataFrame, s: RegimeSettings) -> tuple[pd.DataFrame, dict]:
@@ -196,35 +216,44 @@ def apply_boundary(activities: pd.DataFrame, s: RegimeSettings) -> tuple[pd.Data
     (1, {'carbonate_decomposition': 2.0})
     """
     memo: dict[str, Any] = {"excluded": {}, "exported_memo_t": 0.0}
-    if s.regime is None:
-        return activities, memo
+    # without a regime every source is in the boundary, but gases outside the seven
+    # (HCFC-22 ...) are still a memo item, as under the gbt32150 regime
     a = activities
-    category = a["category"].astype(str).to_numpy()
-    carrier = a["carrier"].astype(str).to_numpy()
+    # compare the (often categorical) columns to scalars: no per-row text conversion
+    category, carrier = a["category"], a["carrier"]
     drop = np.zeros(len(a), dtype=bool)
     for item in _ENERGY_ITEMS:
         if not s.boundary[item]:
-            drop |= category == item
-    process = category == "industrial_process"
-    for item in ("carbonate_decomposition", "wastewater_ch4", "refrigerant_leakage"):
-        rows = process & (carrier == item)
+            drop |= (category == item).to_numpy(dtype=bool)
+    process = (category == "industrial_process").to_numpy(dtype=bool)
+    for ptype, item in PROCESS_BOUNDARY.items():
+        rows = process & (carrier == ptype).to_numpy(dtype=bool)
+        if not rows.any():
+            continue
         if not s.boundary[item]:
             drop |= rows
             continue
-        if item == "wastewater_ch4" and "CH4" not in s.gases:
+        if ptype == "wastewater_ch4" and "CH4" not in s.gases:
             drop |= rows
-        if item == "refrigerant_leakage":
+        if ptype in _FGAS_TYPES:
             gas = a["other_gas"].astype(object).to_numpy()
-            known = np.array([_gas_group(g) in s.gases for g in gas], dtype=bool)
+            n2o = a["n2o_t"].to_numpy(dtype=float)
+            known = np.array(
+                [_gas_group(g, n) in s.gases for g, n in zip(gas, n2o, strict=True)], dtype=bool
+            )
             drop |= rows & ~known & (gas != EXPLICIT_GAS)
-    for item in np.unique(np.where(process, carrier, category)[drop]):
-        sel = drop & (np.where(process, carrier, category) == item)
-        memo["excluded"][str(item)] = float(a.loc[sel, "co2e_t"].sum())
-    a = a.loc[~drop].reset_index(drop=True)
+    if drop.any():
+        label = np.where(process, carrier.astype(str).to_numpy(), category.astype(str).to_numpy())
+        for item in np.unique(label[drop]):
+            sel = drop & (label == item)
+            memo["excluded"][str(item)] = float(a.loc[sel, "co2e_t"].sum())
+    if drop.any():
+        a = a.loc[~drop].reset_index(drop=True)
     if s.exports == "memo":
-        export = (a["category"].astype(str) == "exported_energy").to_numpy()
+        export = (a["category"] == "exported_energy").to_numpy(dtype=bool)
         if export.any():
             memo["exported_memo_t"] = float(-a.loc[export, "co2e_t"].sum())
+            a = a.copy() if a is activities else a
             a.loc[export, ["co2_t", "ch4_t", "n2o_t", "other_t", "co2e_t", "co2e_market_t"]] = 0.0
     return a, memo
 

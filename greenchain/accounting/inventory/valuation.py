@@ -519,6 +519,7 @@ def _value_records(
     for c in keep:
         activities[c] = records[c].to_numpy()
     if process is not None and len(process):
+        emit_caveats(process.attrs.get("caveats", ()))  # e.g. a GWP taken from a later report
         activities = pd.concat([activities, process.drop(columns="factors")], ignore_index=True)
         for used in process["factors"]:
             collector.factors.extend(used)
@@ -527,7 +528,7 @@ def _value_records(
         activities["category"] = activities["category"].cat.set_categories(CATEGORIES)
     activities, memo = apply_boundary(activities, s)
     options = {**s.options(), "gwp": ar}
-    if s.regime is not None:
+    if s.regime is not None or memo["excluded"]:
         options.update(memo)
     options["grid"] = grid_statement(collector.factors, options)
     if out.market_zero.any() and s.certificates == "market_based":

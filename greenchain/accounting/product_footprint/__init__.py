@@ -12,9 +12,11 @@ declared unit (``1 m^2`` of tile, ``1 pair`` of shoes):
   depth work;
 * the plant's energy and process emissions come from the inventory machinery
   (:func:`greenchain.accounting.inventory.from_records`, :func:`~greenchain.accounting.inventory.process_emissions`)
-  with electricity valued at the life-cycle (carbon-footprint) factor, and are
-  allocated to products: sub-metered entries go to their product, the rest is shared
-  by mass, area, economic value or declared physical shares.
+  with electricity valued at the life-cycle (carbon-footprint) factor and, in a
+  cradle-to-gate footprint, the supply chains of the fuels (``fuel_supply``:
+  extraction, processing, transport; :mod:`greenchain.accounting.fuel_supply`), and
+  are allocated to products: sub-metered entries go to their product, the rest is
+  shared by mass, area, economic value or declared physical shares.
 
 Uncertainty format (plant file)
 -------------------------------
@@ -59,6 +61,7 @@ from typing import Any
 
 import pint
 
+from greenchain.accounting.fuel_supply import DEFAULT_SUPPLY_DATASET, check_supply_dataset
 from greenchain.accounting.inventory.monte_carlo import inventory_monte_carlo, row_terms
 from greenchain.accounting.product_footprint._constants import (
     ALLOCATIONS,
@@ -67,6 +70,7 @@ from greenchain.accounting.product_footprint._constants import (
     STAGES,
 )
 from greenchain.accounting.product_footprint.allocation import allocate
+from greenchain.accounting.product_footprint.fuel_rows import supply_terms
 from greenchain.accounting.product_footprint.materials import product_terms
 from greenchain.accounting.product_footprint.plant_rows import (
     inventory_at_basis,
@@ -116,6 +120,7 @@ def product_footprint(
     gwp: str = "AR6",
     year: int | None = None,
     justification: str | None = None,
+    fuel_supply: str | None = DEFAULT_SUPPLY_DATASET,
 ) -> FootprintResult:
     """Carbon footprint of one plant product per declared unit (ISO 14067 / GB/T 24067).
 
@@ -148,6 +153,14 @@ def product_footprint(
         Why economic allocation is used (ISO 14067:2018 6.4.6.2 step 3); overrides the
         plant file's ``allocation.justification``. Economic allocation without either
         is an error naming ``allocation.justification``.
+    fuel_supply : str or None, default "DESNZ 2025"
+        Factor set for the supply chains of the fuels burnt in the plant (extraction,
+        processing, liquefaction, transport: stage ``fuel supply``), counted in a
+        cradle-to-gate footprint so that fuels and electricity (life-cycle factor) are
+        on the same basis. The shipped set is the UK government's well-to-tank factors,
+        status ``unverified`` (no official Chinese set was found); a user factor file
+        can supply another (keys ``fuel.<fuel>.supply_chain``). ``None`` leaves the
+        fuel supply chains out (the result says so).
 
     Returns
     -------
@@ -201,19 +214,27 @@ def product_footprint(
     >>> plant = gc.load_plant(gc.example_path("tile_plant.yaml"))
     >>> r = product_footprint(plant, "porcelain_tile")
     >>> round(r.per_unit.m_as("kgCO2e/m^2"), 2), r.allocation["method"]
-    (11.41, 'single product')
+    (12.6, 'single product')
     >>> r.by_stage()["stage"].tolist()
-    ['materials', 'packaging', 'transport', 'plant energy', 'process']
+    ['materials', 'packaging', 'transport', 'plant energy', 'fuel supply', 'process']
+    >>> round(product_footprint(plant, "porcelain_tile", fuel_supply=None).per_declared_unit, 2)
+    11.41
     """
     data, source = plant_data(plant)
     args = (data, source, product_id)
     with collect_caveats() as caught:
-        result = _footprint(*args, allocation, boundary, electricity, gwp, year, justification)
+
+        def footprint(method: str | None, why: str | None) -> FootprintResult:
+            return _footprint(
+                *args, method, boundary, electricity, gwp, year, fuel_supply, justification=why
+            )
+
+        result = footprint(allocation, justification)
         method = result.allocation["method"]
         if method in ALLOCATIONS:
 
             def run(other: str) -> tuple[float, float]:
-                r = _footprint(*args, other, boundary, electricity, gwp, year, SENSITIVITY_ONLY)
+                r = footprint(other, SENSITIVITY_ONLY)
                 return r.per_declared_unit, r.allocation["shares"].get(product_id, 0.0)
 
             result.allocation_sensitivity = allocation_sensitivity(
@@ -237,6 +258,7 @@ def _footprint(
     electricity: str,
     gwp: str,
     year: int | None,
+    fuel_supply: str | None,
     justification: str | None = None,
 ) -> FootprintResult:
     ctx = ProductSystem(data, source)
@@ -258,6 +280,19 @@ def _footprint(
     chain = ctx.chain(product_id)
     inv = inventory_at_basis(data, source, ELECTRICITY_BASES[electricity], ar, year)
     rows = row_terms(inv, data, model, source)
+    supply: dict[int, tuple[float, tuple[str, ...]]] = {}
+    if fuel_supply is not None:
+        fuel_supply = check_supply_dataset(fuel_supply)
+    if fuel_supply is not None and boundary == "cradle_to_gate":
+        supply, supply_audit, missing = supply_terms(inv, rows, model, fuel_supply)
+        audit.extend(supply_audit)
+        if missing:
+            caveat(
+                f"no supply-chain factor in {fuel_supply!r} for {', '.join(missing)}: "
+                "the supply chain of these fuels is not counted",
+                UserWarning,
+                field="fuel_supply",
+            )
     acts = inv.activities
     row_products = {idx: row_product(acts, idx, ctx) for idx, _ in rows}
     needed = any(row_products[idx] is None for idx, _ in rows)
@@ -283,6 +318,10 @@ def _footprint(
             flow = row_flow(acts, idx)
             for weight, params in terms:
                 model.terms.append(Term(pid, flow, weight * mult, params))
+            if idx in supply:
+                weight, params = supply[idx]
+                item = ("fuel supply", str(acts["carrier"].iat[idx]))
+                model.terms.append(Term(pid, item, weight * mult, params))
         product_terms(ctx, pid, boundary, model, audit, notes)
     for note in notes:
         caveat(note, UserWarning)
@@ -316,7 +355,12 @@ def _footprint(
         factors=factor_table(audit, inv),
         allocation=alloc,
         electricity=electricity_info(inv, electricity, year or data.plant.year),
-        options={"gwp": ar, "electricity": electricity, "year": year},
+        options={
+            "gwp": ar,
+            "electricity": electricity,
+            "year": year,
+            "fuel_supply": fuel_supply if boundary == "cradle_to_gate" else None,
+        },
         warnings=[],
         primary_data_share=primary_data_share(spec, i, source),
         reference_period=spec.reference_period if spec is not None else None,

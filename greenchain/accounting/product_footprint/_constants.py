@@ -16,7 +16,15 @@ __all__ = [
     "PACT_UNITS",
 ]
 
-STAGES = ("materials", "packaging", "transport", "plant energy", "process", "waste")
+STAGES = (
+    "materials",
+    "packaging",
+    "transport",
+    "plant energy",
+    "fuel supply",
+    "process",
+    "waste",
+)
 #: footprint electricity option -> grid-factor basis of the inventory
 ELECTRICITY_BASES = dict(zip(FOOTPRINT_ELECTRICITY, ("lifecycle", "average"), strict=True))
 MATERIAL_LISTS = ("materials", "packaging", "waste")

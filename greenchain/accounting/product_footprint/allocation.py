@@ -66,11 +66,12 @@ def allocation_basis(method: str, p: Any, i: int, source: str | None) -> tuple[f
             )
         q = out * (p.mass if isinstance(p.mass, pint.Quantity) else Q_(p.mass, "kg"))
         if not q.check("[mass]"):
+            written = f"{p.mass:~P}" if isinstance(p.mass, pint.Quantity) else f"{p.mass:g} kg"
             raise field_error(
                 source,
                 f"{where}.mass",
-                f"product {p.id!r}: mass {p.mass:~P} is not a mass per unit "
-                f"of output ({out.units:~P})",
+                f"product {p.id!r}: mass {written} is not a mass per unit "
+                f"of output ({out.units:~P}); write e.g. '0.6 kg/{out.units:~P}'",
                 UnitError,
             )
         return float(q.m_as("kg")), f"{q.m_as('t'):g} t"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from greenchain.accounting.inventory import InventoryResult, from_records, process_emissions
@@ -75,8 +77,8 @@ def row_flow(acts: pd.DataFrame, idx: int) -> tuple[str, str]:
         ``("process", carrier)`` for process emissions, else ``("plant energy", carrier)``
         (``"... (exported)"`` for exported energy).
     """
-    carrier = str(acts["carrier"].iat[idx])
-    category = str(acts["category"].iat[idx])
+    carrier = str(_cell(acts, idx, "carrier"))
+    category = str(_cell(acts, idx, "category"))
     if category == "industrial_process":
         return ("process", carrier)
     if category == "exported_energy":
@@ -101,7 +103,7 @@ def row_product(acts: pd.DataFrame, idx: int, ctx: ProductSystem) -> str | None:
     str or None
         The product id, or None for a row shared by allocation.
     """
-    path = acts["_path"].iat[idx] if "_path" in acts.columns else None
+    path = _cell(acts, idx, "_path")
     if isinstance(path, str) and path.startswith("process_emissions["):
         i = int(path[len("process_emissions[") : -1])
         pid = ctx.data.process_emissions[i].product
@@ -112,5 +114,12 @@ def row_product(acts: pd.DataFrame, idx: int, ctx: ProductSystem) -> str | None:
                 f"{pid!r} is not a product id (products are {list(ctx.index)})",
             )
         return pid
-    value = acts["product"].iat[idx] if "product" in acts.columns else None
+    value = _cell(acts, idx, "product")
     return value if isinstance(value, str) and value else None
+
+
+def _cell(acts: pd.DataFrame, idx: int, column: str) -> Any:
+    """One cell by position, or None without the column (no Series built per call)."""
+    if column not in acts.columns:
+        return None
+    return acts.iat[idx, acts.columns.get_loc(column)]

@@ -86,6 +86,18 @@ class FootprintResult:
         """kgCO2e per declared unit as a plain number."""
         return float((self.per_unit * self.declared_unit).m_as("kgCO2e"))
 
+    @property
+    def fuel_supply_statement(self) -> str:
+        """Which fuel supply-chain factors the footprint counts, in one sentence."""
+        dataset = self.options.get("fuel_supply")
+        if dataset is None:
+            if self.boundary != "cradle_to_gate":
+                return "fuel supply chains outside the boundary (gate to gate)"
+            return "fuel supply chains not included"
+        rows = self.factors[self.factors["stage"] == "fuel supply"]
+        status = ", ".join(sorted(set(rows["status"].astype(str)))) or "no fuel burnt"
+        return f"fuel supply chains at {dataset} well-to-tank factors ({status})"
+
     def by_stage(self) -> pd.DataFrame:
         """kgCO2e per declared unit and share by life-cycle stage."""
         c = self.contributions
@@ -112,6 +124,7 @@ class FootprintResult:
             "output_declared_units": self.output,
             "total_tco2e": float(self.total.magnitude),
             "boundary": self.boundary,
+            "fuel_supply": self.fuel_supply_statement,
             "by_stage": {r["stage"]: r["kgco2e"] for r in self.by_stage().to_dict("records")},
             "contributions": self.contributions.to_dict("records"),
             "factors": self.factors.to_dict("records"),
@@ -191,6 +204,7 @@ class FootprintResult:
                 f"{self.boundary.replace('_', '-')}: {stages}; plant emissions allocated "
                 f"by {self.allocation['method']}; electricity {self.electricity['basis']} "
                 f"factor {self.electricity.get('factor')} {self.electricity.get('unit') or ''}"
+                f"; {self.fuel_supply_statement}"
             ).strip(),
             "referencePeriodStart": start,
             "referencePeriodEnd": end,
@@ -263,7 +277,7 @@ class FootprintResult:
         >>> r = plant.product_footprint("porcelain_tile")
         >>> mc = r.monte_carlo(n=1000, seed=1)
         >>> round(mc.deterministic, 2), mc.n
-        (11.41, 1000)
+        (12.6, 1000)
         """
         r = self._model.monte_carlo(self._model.expand(self.product_id), n, seed)
         r.info["unit"] = f"kgCO2e per {self.declared_unit:~P}"

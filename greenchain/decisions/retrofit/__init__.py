@@ -13,6 +13,8 @@ used; none imports the ``Plant`` facade.
 * :func:`package_data`, :func:`apply_package`, :func:`package_summary`: the plant data
   (or plant) after a package of measures, and the before/after inventory and energy
   (:mod:`~greenchain.decisions.retrofit.package`);
+* :func:`heat_budget`: the waste heat each source gives and the measures of a package
+  take (:mod:`~greenchain.decisions.retrofit.budget`);
 * :func:`limit_levels`: GB 21252 / dyeing-norm standing before and after a package
   (:mod:`~greenchain.decisions.retrofit.limits`);
 * :func:`macc`: the marginal abatement cost curve of a results table, and
@@ -26,6 +28,7 @@ on first use).
 from __future__ import annotations
 
 from greenchain.decisions.retrofit.assess import SUMMARY_COLUMNS, plant_retrofits
+from greenchain.decisions.retrofit.budget import heat_budget
 from greenchain.decisions.retrofit.catalogue import get_measure, load_catalogue
 from greenchain.decisions.retrofit.limits import limit_levels
 from greenchain.decisions.retrofit.macc import curve_rows, macc
@@ -42,4 +45,5 @@ __all__ = [
     "package_summary",
     "limit_levels",
     "curve_rows",
+    "heat_budget",
 ]

@@ -9,6 +9,7 @@ pattern): its names are public to the package, which is the only user. A
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Iterable, Mapping
@@ -22,9 +23,11 @@ from greenchain.accounting.energy import plant_energy
 from greenchain.data.plant_file import ENERGY_CARRIERS_SPECIAL, EnergyEntry, PlantData
 from greenchain.decisions.retrofit._inputs import (
     PROFILE_ARGUMENTS,
+    check_quantity_arguments,
     is_sequence,
     operating_hours,
 )
+from greenchain.decisions.retrofit._loads import check_equipment_loads
 from greenchain.decisions.retrofit.catalogue import (
     Measure,
     get_measure,
@@ -90,6 +93,10 @@ class Effect:
         The ``energy[]`` entries of the stream.
     shift : bool
         On-site generation moving grid electricity (``supply_shift``), not a saving.
+    results : list of tuple
+        ``(equipment index or None, count, model result, hours or None)`` per model call.
+    installed : float
+        Share already installed by the plant's ``projects`` (netted out) [-].
     """
 
     measure: Measure
@@ -103,6 +110,8 @@ class Effect:
     labels: list[str] = field(default_factory=list)
     entries: list[int] = field(default_factory=list)
     shift: bool = False
+    results: list[tuple[int | None, int, Any, Any]] = field(default_factory=list)
+    installed: float = 0.0
 
     @property
     def found(self) -> bool:
@@ -123,6 +132,13 @@ def _value(raw: Any, where: str, source: str | None = None) -> Any:
     if isinstance(raw, list):
         return [_value(v, where, source) for v in raw]
     return raw
+
+
+@functools.lru_cache(maxsize=256)
+def _gj_per(units: Any) -> float | None:
+    """GJ in one of ``units``, or None when they are not an energy."""
+    one = Q_(1.0, units)
+    return float(one.m_as("GJ")) if one.check("[energy]") else None
 
 
 def _fraction_input(raw: Any, where: str, source: str | None) -> float:
@@ -157,10 +173,11 @@ class Context:
             tce = plant_energy(data, source, basis="equal_value").activities["tce"].to_numpy()
         # Stream sizes [GJ]: energy amounts (kWh, GJ) converted exactly; fuels by their
         # GB/T 2589 standard-coal coefficient (1 tce = 29.3076 GJ).
+        to_gj = [_gj_per(e.amount.units) for e in data.energy]  # one pint check per unit
         self.gj = np.array(
             [
-                float(e.amount.m_as("GJ")) if e.amount.check("[energy]") else t * GJ_PER_TCE
-                for e, t in zip(data.energy, tce, strict=False)
+                float(e.amount.magnitude) * k if k is not None else t * GJ_PER_TCE
+                for e, t, k in zip(data.energy, tce, to_gj, strict=False)
             ]
         )
         self.entries = list(data.energy)
@@ -497,10 +514,18 @@ def _model_group(
         hours = more.get("hours")
         if spec.stream_argument:
             h = _HOURS_PER_YEAR if hours is None else operating_hours(hours, more_where, ctx.source)
+            if h == 0:
+                raise OutOfRangeError(
+                    "must be above 0 h", field=more_where["hours"], source=ctx.source
+                )
             gj = stream_gj * float(share or 0.0) / count
             args[spec.stream_argument] = Q_(gj / h, "GJ/h").to("kW")
         result = _call(ctx, m, spec.function, args, where, eff)
         out = getattr(result, spec.result) if spec.result else result
+        eff.results.append((k, count, result, hours))
+        if out is None:  # an optional input the result needs was left blank
+            incomplete.append(f"{name}: {', '.join(spec.optional.values())} (no {spec.result})")
+            continue
         if spec.result_is == "fraction":
             f = float(Q_(out).m_as(""))
             total += float(share or 0.0) * f
@@ -545,6 +570,7 @@ def _call(ctx: Context, m: Measure, path: str, args: dict, where: dict, eff: Eff
                 field=where.get(name, name),
                 source=ctx.source,
             )
+    check_quantity_arguments(model_function(path), args, where, ctx.source)
     with collect_caveats() as caught:  # the model's caveats become the effect's notes
         try:
             result = model_function(path)(**args)
@@ -639,6 +665,7 @@ def context(data: PlantData, source: str | None, catalogue: Any = None) -> Conte
         cat = catalogue
     else:
         cat = load_catalogue(catalogue)
+    check_equipment_loads(data, source)  # equipment ratings must fit their stream
     return Context(data, source, cat)
 
 

@@ -46,17 +46,20 @@ import pandas as pd
 
 from greenchain.data.plant_file import PlantData, PlantLike, plant_data
 from greenchain.data.vocabulary import CO2_BASES, RETROFIT_INTERACTIONS
+from greenchain.decisions.retrofit._checks import plausibility, water_saved, water_value
 from greenchain.decisions.retrofit._effects import (
     Context,
     Effect,
     context,
     effect_caveats,
-    measure_effect,
     package_members,
     resolve_measures,
     unique,
     use_label,
 )
+from greenchain.decisions.retrofit._heat import heat_drawn
+from greenchain.decisions.retrofit._projects import effect_of
+from greenchain.decisions.retrofit._sequence import Step, run_sequence
 from greenchain.decisions.retrofit.economics import FINANCE_COLUMNS, finance_row, finance_terms
 from greenchain.decisions.retrofit.limits import limit_levels
 from greenchain.decisions.retrofit.macc import curve_rows
@@ -68,12 +71,13 @@ from greenchain.decisions.retrofit.package import (
     remaining_shares,
     savings,
 )
-from greenchain.errors import InputError, collect_caveats, emit_caveats
+from greenchain.errors import GreenchainWarning, InputError, caveat, collect_caveats, emit_caveats
 
 __all__ = [
     "SUMMARY_COLUMNS",
     "COLUMNS",
     "NUMERIC_COLUMNS",
+    "OPTIONAL_NUMERIC_COLUMNS",
     "plant_retrofits",
     # re-exported from their own modules
     "apply_package",
@@ -103,6 +107,15 @@ _SAVED = (
     "co2_avoided_market_t",
     "annual_savings",
 )
+#: The package columns: whether the row is in the package evaluated in sequence, and what
+#: it adds there (its saving on the plant the measures before it left).
+_INCREMENTAL = (
+    "incremental_energy_saved_tce",
+    "incremental_co2_avoided_t",
+    "incremental_annual_savings",
+)
+#: Water saved [m3/yr] and its value at the plant's water (and wastewater) price.
+_WATER = ("water_saved_m3", "water_value")
 #: Columns of :func:`plant_retrofits`, in order.
 COLUMNS = (
     "measure",
@@ -116,7 +129,13 @@ COLUMNS = (
     "saving_fraction",
     "saving_low",
     "saving_high",
+    "plausibility",
     *_SAVED,
+    *_WATER,
+    "in_package",
+    *_INCREMENTAL,
+    "heat_source",
+    "heat_drawn_gj",
     *FINANCE_COLUMNS,
     "reason",
     "note",
@@ -127,8 +146,12 @@ NUMERIC_COLUMNS = (
     "saving_low",
     "saving_high",
     *_SAVED,
+    *_INCREMENTAL,
     *(c for c in FINANCE_COLUMNS if c != "capex_source"),
 )
+#: Float columns that are NaN where the measure saves no water or draws on no heat
+#: source (a reason is given when it does and the value is missing).
+OPTIONAL_NUMERIC_COLUMNS = (*_WATER, "heat_drawn_gj")
 
 
 def _fraction_summary(ctx: Context, eff: Effect) -> tuple[Any, Any, Any]:
@@ -263,38 +286,42 @@ def plant_retrofits(
         ctx = context(base_data, source, catalogue)
         ms, _ = resolve_measures(ctx, measures, package=False)
         terms = finance_terms(base_data, finance_options)
-        effects = {m.id: measure_effect(ctx, m) for m in ms}
+        effects = {m.id: effect_of(ctx, m) for m in ms}
         for eff in effects.values():
             effect_caveats(eff)
         members, left_out = package_members(ms, strict=False)
         base = plant_totals(base_data, source, **options)
         texts = list(base.warnings)
+        # the package evaluated in sequence: each member on the state the others left
+        seq = run_sequence(ctx, [m for m in members if effects[m.id].found], data_after)
+        steps = {st.measure.id: st for st in seq.steps}
+        increments: dict[str, tuple[dict[str, Any], str | None]] = {}
+        final = base
+        for st in seq.counted:
+            assert st.data is not None
+            now = plant_totals(st.data, source, **options)
+            texts += now.warnings
+            increments[st.measure.id] = savings(final, now)
+            final = now
         deltas: dict[str, tuple[dict[str, Any], str | None]] = {}
         evaluated: dict[str, str] = {}
-        final = base
         if interaction == "package":
-            applied: list[Effect] = []
-            for m in members:
-                if not effects[m.id].found:
-                    continue
-                applied.append(effects[m.id])
-                ids = [e.measure.id for e in applied]
-                now = plant_totals(
-                    data_after(base_data, *remaining_shares(base_data, applied), ids),
-                    source,
-                    **options,
-                )
-                texts += now.warnings
-                deltas[m.id], evaluated[m.id] = savings(final, now), "package"
-                final = now
+            for mid, d in increments.items():
+                deltas[mid], evaluated[mid] = d, "package"
         for m in ms:
             if m.id not in deltas and effects[m.id].found:
                 shares = remaining_shares(base_data, [effects[m.id]])
                 alone = plant_totals(data_after(base_data, *shares, [m.id]), source, **options)
                 texts += alone.warnings
                 deltas[m.id], evaluated[m.id] = savings(base, alone), "alone"
-        rows = [
-            _row(
+        rows = []
+        for m in ms:
+            step = steps.get(m.id)
+            if evaluated.get(m.id) == "package" and step is not None:
+                water = _water(ctx, step.effect, step.kept)
+            else:
+                water = _water(ctx, effects[m.id], 1.0)
+            row = _row(
                 ctx,
                 effects[m.id],
                 deltas.get(m.id),
@@ -303,28 +330,88 @@ def plant_retrofits(
                 terms,
                 co2_basis,
                 lifetime,
+                water,
             )
-            for m in ms
-        ]
+            _package_columns(ctx, row, effects[m.id], steps.get(m.id), increments.get(m.id))
+            rows.append(row)
     table = pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
     if len(table):
         cost = [math.inf if v is None else v for v in table["abatement_cost"]]
         order = sorted(range(len(table)), key=lambda i: cost[i])
         table = table.iloc[order].reset_index(drop=True)
-    for column in NUMERIC_COLUMNS:
+    for column in (*NUMERIC_COLUMNS, *OPTIONAL_NUMERIC_COLUMNS):
         table[column] = table[column].astype(float)
+    table["in_package"] = table["in_package"].astype(bool)
     caveats = list(caught)
     table.attrs["warnings"] = unique([c.message for c in caveats] + texts)
     table.attrs["caveats"] = caveats
     table.attrs["totals"] = {
         "interaction": interaction,
         "co2_basis": co2_basis,
-        "package": [m.id for m in members if effects[m.id].found],
+        "package": [st.measure.id for st in seq.counted],
         "baseline": base.as_dict(),
         "after_package": final.as_dict() if interaction == "package" else None,
     }
     emit_caveats(caveats)
     return table
+
+
+def _water(ctx: Context, eff: Effect, kept: float) -> tuple[Any, Any, list[str]]:
+    """Water saved [m3/yr], its value, and the reasons either is missing."""
+    m3, why = water_saved(ctx, eff, kept)
+    discharge = bool(eff.measure.water and eff.measure.water.discharge)
+    value, why_value = water_value(ctx.data, m3, discharge, ctx.source)
+    return m3, value, [w for w in (why, why_value) if w]
+
+
+def _package_columns(
+    ctx: Context,
+    row: dict[str, Any],
+    eff: Effect,
+    step: Step | None,
+    increment: tuple[dict[str, Any], str | None] | None,
+) -> None:
+    """Fill a row's water, plausibility, heat and package columns (in place)."""
+    reasons = [row["reason"]] if row["reason"] else []
+    notes = [row["note"]] if row["note"] else []
+    in_package = step is not None and step.counted
+    row["in_package"] = in_package
+    if step is not None and step.note:
+        notes.append(f"in the package: {step.note}")
+    row["plausibility"] = plausibility(ctx, eff)
+    if row["plausibility"] and row["plausibility"].startswith("outside"):
+        caveat(
+            f"retrofit measure {eff.measure.id}: the saving is {row['plausibility']}",
+            GreenchainWarning,
+            field=f"retrofit_options.{eff.measure.id}",
+        )
+    # heat source and heat drawn
+    src = eff.measure.draws_on.source if eff.measure.draws_on else None
+    row["heat_source"] = src
+    if in_package and step is not None:
+        row["heat_drawn_gj"] = step.heat_drawn_gj
+    elif src and eff.found:
+        row["heat_drawn_gj"] = heat_drawn(ctx, eff, eff.measure.draws_on.heat)  # type: ignore[union-attr]
+    else:
+        row["heat_drawn_gj"] = None
+    # what the row adds in the package (0 when it is not in it)
+    if in_package and increment is not None and step is not None:
+        d, money_why = increment
+        _, step_value, _ = _water(ctx, step.effect, step.kept)
+        money = d.get("annual_savings")
+        if money is not None and step_value is not None:
+            money += step_value
+        row["incremental_energy_saved_tce"] = d.get("energy_saved_tce")
+        row["incremental_co2_avoided_t"] = d.get("co2_avoided_t")
+        row["incremental_annual_savings"] = money
+        if money_why:
+            reasons.append(f"incremental_{money_why}")
+    else:
+        row["incremental_energy_saved_tce"] = 0.0
+        row["incremental_co2_avoided_t"] = 0.0
+        row["incremental_annual_savings"] = 0.0
+    row["reason"] = "; ".join(unique(reasons)) or None
+    row["note"] = "; ".join(unique(notes)) or None
 
 
 def _row(
@@ -336,10 +423,18 @@ def _row(
     terms: dict[str, Any],
     co2_basis: str,
     lifetime: int | None,
+    water: tuple[Any, Any, list[str]],
 ) -> dict[str, Any]:
-    """One row of the table: the measure's saving, its effect on the plant, its finance."""
+    """One row of the table: the measure's saving, its effect on the plant, its finance.
+
+    The annual savings include the value of the water saved (``water``: m3, value,
+    reasons), where it is priced.
+    """
     m = eff.measure
     d, money_reason = delta if delta is not None else ({}, None)
+    m3, value, water_reasons = water
+    if value is not None and d.get("annual_savings") is not None:
+        d = {**d, "annual_savings": d["annual_savings"] + value}
     reasons = list(eff.reasons)
     notes = list(eff.notes)
     if m.id in left_out:
@@ -348,9 +443,17 @@ def _row(
         reasons.append("no saving: energy, CO2 and finance not computed")
     if money_reason:
         reasons.append(money_reason)
+    reasons += water_reasons
     co2 = d.get("co2_avoided_t") if co2_basis == "location" else d.get("co2_avoided_market_t")
     fin, why = finance_row(
-        ctx.data, m, d.get("annual_savings"), co2, terms, lifetime=lifetime, source=ctx.source
+        ctx.data,
+        m,
+        d.get("annual_savings"),
+        co2,
+        terms,
+        lifetime=lifetime,
+        source=ctx.source,
+        installed=eff.installed,
     )
     if not eff.found:
         why = [w for w in why if w.startswith("capex:")]
@@ -379,6 +482,8 @@ def _row(
         "saving_low": low,
         "saving_high": high,
         **{k: d.get(k) for k in _SAVED},
+        "water_saved_m3": m3,
+        "water_value": value,
         **fin,
         "reason": "; ".join(unique(reasons + why)) or None,
         "note": "; ".join(unique(notes)) or None,

@@ -44,6 +44,9 @@ __all__ = [
     "ModelSpec",
     "FractionSpec",
     "CapexSpec",
+    "DrawSpec",
+    "WaterSpec",
+    "HEAT_SOURCES",
     "load_catalogue",
     "get_measure",
     "catalogue_table",
@@ -238,8 +241,62 @@ class CapexSpec(_Strict):
     status: _Status
 
 
+#: Waste-heat sources a measure can draw on (``draws_on.source``); their available heat
+#: is computed from the plant data by :func:`greenchain.decisions.retrofit.heat_budget`.
+HEAT_SOURCES = (
+    "kiln_cooling_air",
+    "kiln_flue_gas",
+    "stenter_exhaust",
+    "boiler_flue",
+    "compressor_heat",
+    "dye_wastewater",
+)
+
+
+class DrawSpec(_Strict):
+    """The waste-heat source a heat-recovery measure draws on, and how much it takes.
+
+    ``heat``: the model result's attribute giving the heat taken per unit as a power
+    (``preheat_duty``), multiplied by the unit's ``hours`` and ``count``; ``None``: the
+    heat delivered in place of the fuel saved, i.e. the fuel saved times the unit's
+    ``divide_by`` efficiency where the equipment gives it, else the fuel saved itself
+    (an upper bound).
+    """
+
+    source: Literal[HEAT_SOURCES]  # type: ignore[valid-type]
+    heat: str | None = None
+
+
+class WaterSpec(_Strict):
+    """Water a measure saves, where its model or its source gives it.
+
+    ``result``: the model result's attribute, a fraction of the equipment's yearly
+    ``water_use`` (``result_is: fraction``) or a yearly amount of water, a mass or a
+    volume (``absolute``); ``fraction``: the catalogue's water-saving fraction of the
+    equipment's ``water_use`` (same source as the energy saving), times ``coverage``.
+    ``discharge``: the water saved would have left as wastewater (its price counts too).
+    """
+
+    result: str | None = None
+    result_is: Literal["fraction", "absolute"] = "fraction"
+    fraction: float | None = Field(default=None, ge=0, le=1)
+    discharge: bool = True
+
+    @model_validator(mode="after")
+    def _one(self) -> WaterSpec:
+        if (self.result is None) == (self.fraction is None):
+            raise ValueError("give one of water.result and water.fraction")
+        return self
+
+
 class Measure(_Strict):
     """One retrofit measure of the catalogue.
+
+    ``overlaps`` names measures whose mechanism this one's saving largely repeats: in a
+    package after any of them it adds nothing (not counted, and the row says so).
+    ``sets`` maps equipment keys to the ``retrofit_options`` keys whose values they take
+    after the measure (``flue_o2: new_o2``): the state the next measures of a package
+    are evaluated on. ``draws_on`` names the waste-heat source it takes heat from.
 
     ``order`` is the measure's place in a package (loading order): 10 process demand,
     20 conversion efficiency, 30 heat recovery, 40 energy supply; ties keep the catalogue
@@ -261,6 +318,10 @@ class Measure(_Strict):
     lifetime: int | None = Field(default=None, gt=0)
     lifetime_source_id: str | None = None
     excludes: list[str] = []
+    overlaps: list[str] = []
+    sets: dict[str, str] = {}
+    draws_on: DrawSpec | None = None
+    water: WaterSpec | None = None
     source_id: str | None
     source_ref: str
     status: _Status | None
@@ -294,6 +355,11 @@ class Measure(_Strict):
         if self.saving is not None and self.saving.applies_to == "equipment":
             if not self.equipment:
                 raise ValueError("applies_to: equipment needs equipment kinds")
+        spec = self.saving.model if self.saving is not None else None
+        keys = set(spec.inputs.values()) | set(spec.optional.values()) if spec else set()
+        bad = sorted(v for v in self.sets.values() if v not in keys)
+        if bad:
+            raise ValueError(f"sets: {', '.join(bad)} not among the model's input keys")
         return self
 
     @property
@@ -392,6 +458,9 @@ def _validate_all(
         for other in m.excludes:
             if other not in ids:
                 problems.append(f"{places[mid]}.excludes: unknown measure {other!r}")
+        for other in m.overlaps:
+            if other not in ids:
+                problems.append(f"{places[mid]}.overlaps: unknown measure {other!r}")
     if problems:
         raise DataError(
             f"{len(problems)} problem(s) in the measure catalogue:\n  " + "\n  ".join(problems)

@@ -68,7 +68,12 @@ def finance_terms(data: PlantData, options: dict[str, Any] | None = None) -> dic
 
 
 def measure_capex(
-    data: PlantData, m: Measure, option: Any = None, *, source: str | None = None
+    data: PlantData,
+    m: Measure,
+    option: Any = None,
+    *,
+    source: str | None = None,
+    installed: float = 0.0,
 ) -> tuple[float | None, str | None, str | None]:
     """The capex of a measure on the plant, where it comes from, or why it is missing.
 
@@ -82,6 +87,9 @@ def measure_capex(
         The plant's ``retrofit_options.<id>`` entry (default: looked up in ``data``).
     source : str, optional
         The plant file's name, named in messages.
+    installed : float, default 0
+        Share of the measure already installed (plant ``projects``) [-]: a catalogue
+        capex per unit counts the other units only.
 
     Returns
     -------
@@ -105,9 +113,10 @@ def measure_capex(
             units = sum(eq.count for eq in data.equipment if eq.kind == c.equipment)
             if units == 0:
                 return None, None, f"capex: the catalogue capex is per {c.equipment}; none listed"
-            value = float(Q_(c.per_unit * units, c.currency).m_as(currency))
+            left = units * (1.0 - installed)
+            value = float(Q_(c.per_unit * left, c.currency).m_as(currency))
             year = f", {c.year} price" if c.year else ""
-            text = f"catalogue {c.per_unit:g} {c.currency}/{c.equipment} x {units} "
+            text = f"catalogue {c.per_unit:g} {c.currency}/{c.equipment} x {left:g} "
             return value, text + f"({c.source_id}, {c.status}{year})", None
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
         raise InputError(
@@ -127,6 +136,7 @@ def finance_row(
     *,
     lifetime: int | None = None,
     source: str | None = None,
+    installed: float = 0.0,
 ) -> tuple[dict[str, Any], list[str]]:
     """The finance columns of one measure's row, and why any of them is missing.
 
@@ -146,6 +156,8 @@ def finance_row(
         Lifetime [yr] when neither the plant nor the catalogue gives one.
     source : str, optional
         The plant file's name, named in messages.
+    installed : float, default 0
+        Share already installed by the plant's projects [-] (see :func:`measure_capex`).
 
     Returns
     -------
@@ -154,7 +166,7 @@ def finance_row(
     """
     opt = data.retrofit_options.get(m.id)
     reasons: list[str] = []
-    capex, capex_source, why = measure_capex(data, m, opt, source=source)
+    capex, capex_source, why = measure_capex(data, m, opt, source=source, installed=installed)
     if why:
         reasons.append(why)
     years = (opt.lifetime if opt is not None else None) or m.lifetime or lifetime

@@ -22,6 +22,7 @@ Examples
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -119,6 +120,11 @@ def _dyeing_rows(data: PlantData, p: Any, limits: Any, energy: Any) -> list[dict
     return rows
 
 
+def _level(limits: Any, specific: Any) -> Any:
+    """The GB 21252 level of ``specific`` under ``limits``."""
+    return limits.standing(specific)["level"]
+
+
 def plant_standing(
     data: PlantData | PlantLike,
     energy: EnergyResult | None = None,
@@ -168,6 +174,9 @@ def plant_standing(
                 rows += new
                 continue
             s = limits.standing(specific)
+            if getattr(energy, "natural_gas_row", None) is not None:
+                # the level under the other GB/T 2589 natural-gas row: a caveat if it differs
+                energy.gas_row_check(p.id, partial(_level, limits))
             rows.append(
                 {
                     "product": p.id,

@@ -12,6 +12,7 @@
     greenchain score PLANT [...]
     greenchain report PLANT -o FILE [...]
     greenchain template FILE.xlsx | export PLANT -o FILE.xlsx
+    greenchain portfolio RECORDS --plants PLANTS [--by plant_id,month] -o OUT.parquet
     greenchain --version
 
 One module per command (:data:`COMMANDS`); each has ``add_parser(subparsers,
@@ -39,6 +40,7 @@ from greenchain.interface.cli import (
     factors,
     footprint,
     inventory,
+    portfolio,
     report,
     retrofit,
     score,
@@ -49,7 +51,18 @@ __all__ = ["main", "build_parser", "emit", "COMMANDS"]
 
 #: The command modules, in the order ``--help`` lists them (``excel`` adds
 #: ``template`` and ``export``).
-COMMANDS = (inventory, energy, factors, footprint, retrofit, score, report, excel, check)
+COMMANDS = (
+    inventory,
+    energy,
+    factors,
+    footprint,
+    retrofit,
+    score,
+    report,
+    excel,
+    check,
+    portfolio,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -21,7 +21,43 @@ from greenchain.data.vocabulary import GWP_REPORTS as REPORTS
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FORMATS", "INVENTORY_GRID_BASES", "DEFAULT_SCHEME", "Parents", "make_parents", "emit"]
+__all__ = [
+    "FORMATS",
+    "INVENTORY_GRID_BASES",
+    "DEFAULT_SCHEME",
+    "WIDTH",
+    "HEADERS",
+    "Parents",
+    "make_parents",
+    "emit",
+    "render_table",
+    "warn",
+]
+
+#: Width of the tables printed in ``table`` format (a 100-column terminal).
+WIDTH = 100
+
+#: Headers with units of the result columns printed in ``table`` format.
+HEADERS = {
+    "co2e_t": "CO2e [t]",
+    "co2_t": "CO2 [t]",
+    "ch4_t": "CH4 [t]",
+    "n2o_t": "N2O [t]",
+    "mass_t": "mass [t]",
+    "tce": "energy [tce]",
+    "share": "share [%]",
+    "energy_saved_tce": "saved [tce/yr]",
+    "co2_avoided_t": "avoided [tCO2e/yr]",
+    "annual_savings": "savings [CNY/yr]",
+    "capex": "capex [CNY]",
+    "simple_payback_years": "payback [yr]",
+    "npv": "NPV [CNY]",
+    "irr": "IRR [%]",
+    "abatement_cost": "cost [CNY/tCO2e]",
+    "kgco2e": "kgCO2e",
+}
+_PERCENT = ("share", "irr")
+_TEXT_WIDTH = 28  # text columns wrap at this width
 
 #: Values of ``--format`` for the commands that print a result.
 FORMATS = ("table", "json", "csv")
@@ -108,16 +144,113 @@ def emit(
             safe[column] = safe[column].map(inert)
         safe.to_csv(sys.stdout, index=False)
     else:
-        import pandas as pd  # loaded by the command already; kept out of --help
-
         if title:
             print(title)
-        with pd.option_context(
-            "display.max_rows", 200, "display.width", 120, "display.float_format", "{:,.3f}".format
-        ):
-            print(table.to_string(index=False))
-        for text in summary.get("warnings", []):
-            print(f"warning: {text}")
+        print(render_table(table))
+    warn(summary.get("warnings", []) if isinstance(summary, dict) else [])
+
+
+def warn(messages: Any) -> None:
+    """Print caveats on stderr, one ``warning:`` line each (every output format).
+
+    Parameters
+    ----------
+    messages : iterable of str
+        The result's caveats.
+
+    Returns
+    -------
+    None
+    """
+    for text in messages or []:
+        print(f"warning: {text}", file=sys.stderr)
+
+
+def _cell(column: str, value: Any) -> str:
+    """A value as printed in a table: blanks for missing, separators, % for rates."""
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        if hasattr(value, "item") and getattr(value, "ndim", 1) == 0:
+            return _cell(column, value.item())
+        return str(value)
+    if column in _PERCENT:
+        return f"{value:.1%}"
+    if isinstance(value, int) or abs(value) >= 1000:
+        return f"{value:,.0f}"
+    if abs(value) >= 1:
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    return f"{value:.4g}"
+
+
+def render_table(table: pd.DataFrame, width: int = WIDTH) -> str:
+    """``table`` as text that fits ``width`` columns.
+
+    Headers carry units (:data:`HEADERS`), numbers have thousands separators and at
+    most 3 decimals (4 significant digits below 1), blanks replace NaN and None, rates
+    are percentages. Text columns wrap at 28 characters; columns that still do not fit
+    continue in a second block that repeats the first column.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        The table to print.
+    width : int, default 100
+        Columns of the terminal.
+
+    Returns
+    -------
+    str
+    """
+    import textwrap
+
+    columns = [str(c) for c in table.columns]
+    if not columns:
+        return ""
+    cells = {c: [_cell(c, v) for v in table[c].tolist()] for c in columns}
+    numeric = {c: table[c].dtype.kind in "iuf" for c in columns}
+    heads = {c: HEADERS.get(c, c) for c in columns}
+    sizes = {c: max([len(heads[c])] + [len(x) for x in cells[c]]) for c in columns}
+    for c in columns:
+        if not numeric[c]:
+            sizes[c] = min(sizes[c], _TEXT_WIDTH, width)
+        else:
+            sizes[c] = max(max([len(x) for x in cells[c]] or [0]), min(len(heads[c]), 12))
+    groups: list[list[str]] = [[columns[0]]]
+    used = sizes[columns[0]]
+    for c in columns[1:]:
+        if used + 2 + sizes[c] > width and len(groups[-1]) > 1:
+            groups.append([columns[0]])
+            used = sizes[columns[0]]
+        groups[-1].append(c)
+        used += 2 + sizes[c]
+
+    def wrap(text: str, size: int) -> list[str]:
+        return textwrap.wrap(text, size, break_on_hyphens=False) or [""]
+
+    def line(parts: list[list[str]], group: list[str]) -> list[str]:
+        height = max(len(p) for p in parts)
+        out = []
+        for i in range(height):
+            row = []
+            for c, p in zip(group, parts, strict=True):
+                text = p[i] if i < len(p) else ""
+                row.append(text.rjust(sizes[c]) if numeric[c] else text.ljust(sizes[c]))
+            out.append("  ".join(row).rstrip())
+        return out
+
+    blocks = []
+    for group in groups:
+        lines = line([wrap(heads[c], sizes[c]) for c in group], group)
+        for r in range(len(table)):
+            lines += line(
+                [[cells[c][r]] if numeric[c] else wrap(cells[c][r], sizes[c]) for c in group],
+                group,
+            )
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 def _finite(value: Any) -> Any:

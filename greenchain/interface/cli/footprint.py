@@ -5,9 +5,11 @@
     greenchain footprint PLANT --product ID [--allocation mass|area|economic|physical]
                          [--boundary cradle_to_gate|gate_to_gate]
                          [--electricity lifecycle|grid] [--year Y] [--gwp AR6]
-                         [--monte-carlo N] [--seed S] [--pact] [--format table|json|csv]
+                         [--fuel-supply DATASET|none] [--monte-carlo N] [--seed S] [--pact] [--format table|json|csv]
 
-``--pact`` prints the PACT (Pathfinder) style JSON of the footprint; ``--format csv``
+``--fuel-supply`` names the factor set of the fuels' supply chains in a cradle-to-gate
+footprint (default ``DESNZ 2025``, the UK well-to-tank factors; ``none`` leaves them
+out). ``--pact`` prints the PACT (Pathfinder) style JSON of the footprint; ``--format csv``
 prints the contributions table.
 """
 
@@ -22,7 +24,7 @@ from typing import Any
 from greenchain.data.vocabulary import ALLOCATIONS, BOUNDARIES
 from greenchain.data.vocabulary import FOOTPRINT_ELECTRICITY as ELECTRICITY
 from greenchain.errors import InputError
-from greenchain.interface.cli._output import Parents, emit
+from greenchain.interface.cli._output import Parents, emit, render_table
 
 __all__ = ["add_parser", "run", "ALLOCATIONS", "BOUNDARIES", "ELECTRICITY"]
 
@@ -52,6 +54,12 @@ def add_parser(subparsers: Any, parents: Parents) -> None:
     p.add_argument("--boundary", choices=BOUNDARIES, default=None)
     p.add_argument("--electricity", choices=ELECTRICITY, default="lifecycle")
     p.add_argument("--year", type=int, default=None, help="electricity factor year")
+    p.add_argument(
+        "--fuel-supply",
+        default="DESNZ 2025",
+        metavar="DATASET",
+        help="factor set of the fuels' supply chains (default: DESNZ 2025; 'none': leave out)",
+    )
     p.add_argument("--monte-carlo", type=int, default=0, metavar="N", help="Monte Carlo draws")
     p.add_argument("--seed", type=int, default=None)
     p.add_argument("--pact", action="store_true", help="print PACT (Pathfinder) style JSON")
@@ -87,6 +95,7 @@ def run(args: argparse.Namespace) -> int:
         electricity=args.electricity,
         gwp=args.gwp,
         year=args.year,
+        fuel_supply=None if args.fuel_supply.lower() == "none" else args.fuel_supply,
     )
     if args.pact:
         print(json.dumps(result.to_pact(), ensure_ascii=False, indent=2))
@@ -104,11 +113,12 @@ def run(args: argparse.Namespace) -> int:
     title = (
         f"{plant.name} - {result.product_name}: {result.per_declared_unit:,.3f} kgCO2e per "
         f"{result.declared_unit:~P} ({result.boundary}; allocation {result.allocation['method']}; "
-        f"electricity {e['basis']} {e.get('factor')} {e.get('unit') or ''} {e.get('year') or ''})"
+        f"electricity {e['basis']} {e.get('factor')} {e.get('unit') or ''} {e.get('year') or ''}; "
+        f"{result.fuel_supply_statement})"
     )
     emit(args, table, summary, title)
     print()
-    print(result.by_stage().to_string(index=False, float_format="{:,.3f}".format))
+    print(render_table(result.by_stage()))
     if mc is not None:
         print(
             f"\nMonte Carlo (n={mc.n}): mean {mc.mean:,.3f}, median {mc.median:,.3f}, "

@@ -17,7 +17,7 @@ import argparse
 from typing import Any
 
 from greenchain.data.vocabulary import DEFAULT_GWP_REPORT, GWP_REPORTS, REGIMES
-from greenchain.interface.cli._output import INVENTORY_GRID_BASES, Parents, emit
+from greenchain.interface.cli._output import INVENTORY_GRID_BASES, Parents, emit, render_table
 
 __all__ = ["add_parser", "run"]
 
@@ -119,10 +119,10 @@ def run(args: argparse.Namespace) -> int:
         )
         emit(args, table, summary, title)
         print()
-        print(result.by_scope().to_string(index=False, float_format="{:,.3f}".format))
+        print(render_table(result.by_scope()))
         excluded = result.options.get("excluded") or {}
         for item, value in excluded.items():
-            print(f"outside the {regime} boundary: {item} {value:,.1f} tCO2e")
+            print(f"outside the {regime or 'default'} boundary: {item} {value:,.1f} tCO2e")
     else:
         emit(args, result.records if args.format == "csv" else table, summary)
     return 0

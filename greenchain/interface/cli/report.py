@@ -56,8 +56,22 @@ def add_parser(subparsers: Any, parents: Parents) -> None:
         help="name of the consultancy issuing the report, e.g. --consultancy 晋江某节能咨询公司",
     )
     p.add_argument("--logo", default=None, help="the consultancy's logo (.png or .jpg)")
-    p.add_argument("--scheme", default=DEFAULT_SCHEME)
-    p.add_argument("--evidence", default=None)
+    p.add_argument(
+        "--monthly",
+        default=None,
+        help="monthly meter readings for the monthly profile: a CSV (month, carrier, amount, "
+        "unit) or the workbook of 'greenchain template --monthly', e.g. --monthly readings.csv",
+    )
+    p.add_argument(
+        "--scheme",
+        default=DEFAULT_SCHEME,
+        help=f"green-factory scheme of the score section (default: {DEFAULT_SCHEME})",
+    )
+    p.add_argument(
+        "--evidence",
+        default=None,
+        help="evidence file for the score section, e.g. --evidence evidence.yaml",
+    )
     # ``format`` is the output of the other commands; set so that code reading
     # ``args.format`` sees the usual default
     p.set_defaults(run=run, format="table")
@@ -96,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         evidence=args.evidence,
         consultancy=args.consultancy,
         logo=args.logo,
+        monthly=args.monthly,
     )
     print(f"report written: {path}")
     return 0

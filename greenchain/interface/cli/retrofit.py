@@ -25,7 +25,7 @@ from typing import Any
 from greenchain.data.vocabulary import CO2_BASES
 from greenchain.data.vocabulary import RETROFIT_INTERACTIONS as INTERACTIONS
 from greenchain.errors import GreenchainError, InputError, collect_caveats
-from greenchain.interface.cli._output import Parents, emit
+from greenchain.interface.cli._output import Parents, emit, render_table, warn
 
 __all__ = ["add_parser", "run", "INTERACTIONS", "CO2_BASES"]
 
@@ -79,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
     )
     from greenchain.decisions.scoring.standing import plant_standing
     from greenchain.interface.io import load_plant
+    from greenchain.interface.report_caveats import plain_reason
 
     plant = load_plant(args.plant)
     # the caveats are part of the printed result
@@ -115,15 +116,22 @@ def run(args: argparse.Namespace) -> int:
         title = (
             f"{plant.name}: retrofit measures ({totals['interaction']}, ranked by abatement cost)"
         )
-        emit(args, table[list(SUMMARY_COLUMNS)], summary, title)
+        emit(args, table[list(SUMMARY_COLUMNS)], {}, title)
+        if "reason" in table.columns and "co2_avoided_t" in table.columns:
+            missing = table[table["co2_avoided_t"].isna()]
+            if len(missing):
+                print("\nNot evaluated, and what is missing:")
+                reasons = [plain_reason(r, "en") for r in missing["reason"]]
+                print(render_table(missing[["measure"]].assign(reason=reasons)))
         if len(levels):
             print()
-            print(levels.drop(columns=["reason"]).to_string(index=False))
+            print(render_table(levels.drop(columns=["reason"])))
         norms = standing[standing["limit"] != "level"]
         if len(norms):
             print("\nStanding against the dyeing norm (as is):")
             shown = ["product", "limit", "value", "unit", "comparison", "limit_value"]
-            print(norms[[*shown, "standing", "status"]].to_string(index=False))
+            print(render_table(norms[[*shown, "standing", "status"]]))
+        warn(messages)
     else:
         emit(args, table, summary)
     return 0

@@ -12,9 +12,10 @@ industry's lead and base values (a CSV with the columns of
 from __future__ import annotations
 
 import argparse
+import textwrap
 from typing import Any
 
-from greenchain.interface.cli._output import DEFAULT_SCHEME, Parents, emit
+from greenchain.interface.cli._output import DEFAULT_SCHEME, WIDTH, Parents, emit, render_table
 
 __all__ = ["add_parser", "run"]
 
@@ -96,9 +97,10 @@ def run(args: argparse.Namespace) -> int:
         for row in result.by_gate.to_dict("records"):
             clause = f"{row['clause']} " if isinstance(row.get("clause"), str) else ""
             missing = f" (missing: {row['missing']})" if isinstance(row.get("missing"), str) else ""
-            print(f"  {clause}{row['gate']}: {row['status']}{missing}")
+            text = f"  {clause}{row['gate']}: {row['status']}{missing}"
+            print(textwrap.fill(text, WIDTH, subsequent_indent="      "))
         for note in result.notes:
-            print(f"note: {note}")
+            print(textwrap.fill(f"note: {note}", WIDTH, subsequent_indent="      "))
         print("\nLargest gaps:")
-        print(result.gaps.head(8).to_string(index=False))
+        print(render_table(result.gaps.head(8)))
     return 0

@@ -90,6 +90,7 @@ enthalpy | 比焓 | Steam specific enthalpy | 蒸汽比焓
 temperature | 温度 | Hot-water supply temperature | 热水供水温度
 uncertainty | 不确定性 | YAML text, e.g. {kind: normal, sd: 0.05} | 不确定性（YAML）
 notes | 备注 | Notes | 备注
+data_source | 数据来源 | Where the amount comes from: meter, invoice, statistics, default, estimate or not stated | 数据来源：meter（计量）、invoice（发票）、statistics（统计报表）、default（缺省值）、estimate（估算）
 type | 类型 | Kind of source | 排放类型
 raw_material | 原料用量 | Carbonate-bearing raw material | 含碳酸盐原料用量
 fractions | 碳酸盐含量 | Mass fraction 0-1, one column per carbonate | 碳酸盐质量分数

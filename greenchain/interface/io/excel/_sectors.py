@@ -34,6 +34,9 @@ preheated_air_temperature | 预热后空气温度
 cooling_heat_available | 冷却带可回收热量
 recovered_air_flow | 回收热风流量
 recovered_air_temperature | 回收热风温度
+cooling_air_flow | 冷却风流量
+cooling_air_temperature | 冷却风温度
+water_use | 用水量
 ambient_temperature | 环境温度
 surface_area | 外表面积
 surface_temperature | 外表面平均温度

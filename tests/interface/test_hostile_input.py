@@ -1,0 +1,134 @@
+"""Hostile and careless plant files, the causes the fuzzer found last (issue 22).
+
+Text where a retrofit model computes with a quantity (``recovered_air_flow: ''``, a
+formula, a script), a blank optional model input, zero operating hours, and a product
+mass whose unit cancels to a pure number: each is a typed error naming the field and
+the file, never a pint or Python exception from inside the models or the allocator.
+"""
+
+from __future__ import annotations
+
+import copy
+import warnings
+from pathlib import Path
+
+import pytest
+import yaml
+
+import greenchain as gc
+from greenchain.errors import GreenchainError, InputError, UnitError
+
+TILE = yaml.safe_load(Path(gc.example_path("tile_plant.yaml")).read_text(encoding="utf-8"))
+SHOES = yaml.safe_load(Path(gc.example_path("shoe_factory.yaml")).read_text(encoding="utf-8"))
+
+
+def _write(tmp_path: Path, data: dict, name: str = "plant.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def _equipment(data: dict, equipment_id: str) -> tuple[int, dict]:
+    for k, eq in enumerate(data["equipment"]):
+        if eq["id"] == equipment_id:
+            return k, eq
+    raise AssertionError(equipment_id)
+
+
+@pytest.mark.parametrize(
+    "value", ["", "abc", '=HYPERLINK("http://x")', "<script>alert(1)</script>", True]
+)
+def test_text_where_a_model_takes_a_quantity_names_the_equipment_field(tmp_path, value):
+    data = copy.deepcopy(TILE)
+    k, eq = _equipment(data, "spray_dryers")
+    eq["recovered_air_flow"] = value
+    plant = gc.load_plant(_write(tmp_path, data))  # free-form keys: text is fine at load
+    with pytest.raises(InputError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plant.retrofits()
+    error = info.value
+    assert error.field == f"equipment[{k}].recovered_air_flow"
+    assert error.source == "plant.yaml"
+    assert "expected a number or a quantity" in str(error)
+
+
+def test_text_that_is_a_name_still_reaches_the_model(tmp_path):
+    data = copy.deepcopy(TILE)
+    k, eq = next((i, e) for i, e in enumerate(data["equipment"]) if e["kind"] == "transformer")
+    eq["core"] = "wood"
+    plant = gc.load_plant(_write(tmp_path, data))
+    with pytest.raises(GreenchainError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plant.retrofits()
+    assert info.value.field == f"equipment[{k}].core" and info.value.source == "plant.yaml"
+
+
+def test_a_blank_optional_model_input_leaves_the_model_unused(tmp_path):
+    data = copy.deepcopy(TILE)
+    _, eq = _equipment(data, "roller_kilns")
+    eq["available_heat"] = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        table = gc.load_plant(_write(tmp_path, data)).retrofits()
+    assert len(table) > 0
+
+
+def test_zero_operating_hours_on_a_stream_model_names_the_field(tmp_path):
+    data = copy.deepcopy(TILE)
+    k, eq = _equipment(data, "roller_kilns")
+    eq["hours"] = 0
+    with pytest.raises(GreenchainError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gc.load_plant(_write(tmp_path, data)).retrofits()
+    assert info.value.field == f"equipment[{k}].hours" and info.value.source == "plant.yaml"
+
+
+@pytest.mark.parametrize("value", ["0.5 kg/kg", "5 percent", "1 ppm", "3 m^2", "2 dimensionless"])
+def test_product_mass_without_a_mass_is_an_error_at_load(tmp_path, value):
+    data = copy.deepcopy(SHOES)
+    data["products"][1]["mass"] = value
+    with pytest.raises(InputError) as info:
+        gc.load_plant(_write(tmp_path, data))
+    assert info.value.field == "products[1].mass" and info.value.source == "plant.yaml"
+    assert "mass per unit of output" in str(info.value)
+
+
+def test_bare_product_mass_per_piece_is_a_unit_error_naming_the_field(tmp_path):
+    data = copy.deepcopy(SHOES)
+    data["products"][0]["mass"] = 0.62  # a bare number is read in kg: not per pair
+    for product in data["products"]:
+        product["footprint"].pop("energy_share", None)
+    data["allocation"] = {"method": "mass"}
+    plant = gc.load_plant(_write(tmp_path, data))
+    with pytest.raises(UnitError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plant.product_footprint(plant.data.products[0].id)
+    assert info.value.field == "products[0].mass" and info.value.source == "plant.yaml"
+    assert "write e.g. '0.6 kg/pair'" in str(info.value)
+
+
+DYEING = yaml.safe_load(Path(gc.example_path("dyeing_mill.yaml")).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(
+    ("plant", "equipment_id", "key", "value"),
+    [
+        ("tile", "press_and_line_motors", "shaft_power", "3 parsecs"),
+        ("tile", "press_and_line_motors", "hours", "((((((((((1))))))))))"),
+        ("tile", "kiln_fans", "duty_profile", [[1.0, 2000], [0.8, "万kWh"]]),
+        ("dyeing", "stenters", "hours", {"value": 1}),
+        ("dyeing", "chain_grate_boilers", "hours", "-5 t"),
+    ],
+)
+def test_equipment_ratings_of_the_wrong_kind_name_the_equipment(
+    tmp_path, plant, equipment_id, key, value
+):
+    """Found by the 10,000-case fuzz run: the equipment-load and heat-budget checks read
+    ratings directly (a pint or Python exception before)."""
+    data = copy.deepcopy(TILE if plant == "tile" else DYEING)
+    k, eq = _equipment(data, equipment_id)
+    eq[key] = value
+    with pytest.raises(GreenchainError) as info, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        gc.load_plant(_write(tmp_path, data)).retrofits()
+    assert info.value.field.startswith(f"equipment[{k}]") and info.value.source == "plant.yaml"
