@@ -107,6 +107,21 @@ mcf | 甲烷修正因子 | Methane correction factor 0-1 (or give system) | 甲�
 system | 处理系统 | Treatment system (instead of mcf) | 废水处理系统
 gas | 气体 | Refrigerant, e.g. HFC-134a | 制冷剂种类
 process_emissions.amount | 泄漏量 | Refrigerant leaked or recharged | 制冷剂泄漏量
+charge | 充注量 | Refrigerant or SF6 charge of the equipment | 设备充注量
+leak_rate | 年泄漏率 | Fraction of the charge leaked per year, 0-1 | 年泄漏率
+method | 计算方法 | tier2a or tier2b (electronics F-gases) | 计算方法
+process | 工艺 | etch or cvd (electronics, tier2b) | 工艺类型
+heel | 残留比例 | Fraction left in the container, 0-1 | 容器残留比例
+abatement | 处理设施覆盖比例 | Share of gas sent to abatement, 0-1 | 尾气处理比例
+dre | 去除效率 | Destruction or removal efficiency, 0-1 | 去除效率
+opening_stock | 期初库存 | Stock at the start of the year | 期初库存量
+purchased | 购入量 | Purchased during the year | 购入量
+closing_stock | 期末库存 | Stock at the end of the year | 期末库存量
+filled | 充装量 | Gas filled into equipment | 充装量
+co2_fraction | CO2 体积分数 | CO2 share of the shielding gas, 0-1 | 保护气中 CO2 比例
+balance | 平衡气 | Ar or O2 (shielding gas) | 保护气平衡气体
+loss_ratio | 损耗比例 | Fraction lost, 0-1 | 损耗比例
+filling | 充装方式 | single_fill or double_fill | 充装方式
 equipment.id | 设备编号 | Your equipment id | 设备编号
 kind | 设备类型 | kiln, dryer, spray_dryer, boiler, motor, pump, fan, compressor … | 设备类型
 equipment.energy | 能源流 | The energy sheet's use label it draws on | 对应能源用途
