@@ -128,6 +128,8 @@ def check_amount(value: Any, *, temperature: bool = False) -> Any:
     number = q.magnitude if isinstance(q, pint.Quantity) else q
     if not isinstance(number, int | float):
         return q
+    if isinstance(number, int) and abs(number) > MAX_NUMBER:  # before float(): no overflow
+        raise ValueError(f"{len(str(abs(number)))}-digit number is beyond any plant")
     if not math.isfinite(number):
         raise ValueError("must be a finite number")
     if abs(number) > MAX_NUMBER:

@@ -132,3 +132,27 @@ def test_equipment_ratings_of_the_wrong_kind_name_the_equipment(
         warnings.simplefilter("ignore")
         gc.load_plant(_write(tmp_path, data)).retrofits()
     assert info.value.field.startswith(f"equipment[{k}]") and info.value.source == "plant.yaml"
+
+
+def test_a_thirty_digit_integer_is_beyond_any_plant(tmp_path):
+    """Python's int has no size limit; float() of it overflows: refused before that."""
+    data = copy.deepcopy(TILE)
+    data.setdefault("site", {})["floor_area"] = 10**29
+    with pytest.raises(GreenchainError) as err:
+        gc.load_plant(_write(tmp_path, data))
+    message = str(err.value)
+    assert "floor_area" in message and "plant.yaml" in message
+    assert "30-digit number is beyond any plant" in message
+
+
+def test_a_temperature_as_an_explicit_factor_is_a_unit_error(tmp_path):
+    data = {
+        "plant": {"name": "T", "region": "Fujian", "year": 2023},
+        "energy": [{"carrier": "natural_gas", "amount": "1000 m^3", "factor": "5 degC"}],
+    }
+    plant = gc.load_plant(_write(tmp_path, data))
+    with pytest.raises(UnitError) as err, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plant.inventory()
+    assert err.value.field is not None and "factor" in err.value.field
+    assert "temperature, not an emission factor" in str(err.value)

@@ -211,10 +211,22 @@ def worst_status(statuses: Any) -> str:
 def explicit_factor(value: Any) -> tuple[pint.Quantity, str]:
     """An explicit factor given as a Quantity, ``"2.2 kgCO2e/m^3"`` or a factor key."""
     if isinstance(value, pint.Quantity):
-        return value, f"{value:~P}"
+        return _not_offset(value), f"{value:~P}"
     text = str(value)
     try:
-        return parse_quantity(text), text
+        q = parse_quantity(text)
     except (GreenchainError, pint.errors.PintError, ValueError):
         f = factors.get(text)
         return f.quantity, f"{f.key} ({f.dataset})"
+    return _not_offset(q), text
+
+
+def _not_offset(q: pint.Quantity) -> pint.Quantity:
+    """``q``, unless its unit is an offset one (degC): no factor is a temperature."""
+    try:
+        q * Q_(1.0, "m")  # an offset unit (degC) cannot be multiplied
+    except pint.errors.OffsetUnitCalculusError:
+        raise UnitError(
+            f"{q:~P} is a temperature, not an emission factor", field="factor"
+        ) from None
+    return q

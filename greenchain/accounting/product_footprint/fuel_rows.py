@@ -73,11 +73,11 @@ def supply_terms(
         ncv = float(measured) if measured is not None and pd.notna(measured) else None
         amount = float(col["amount"][idx])
         key = (fuel, str(col["unit"][idx]), ds, ncv)
-        if key not in per_unit:  # energy is proportional to the amount
+        if key not in per_unit:  # tCO2e per unit of amount: proportional to the amount
             with collect_caveats():  # the inventory already carries the fuel's caveats
-                per_unit[key] = fuel_energy(fuel, Q_(1.0, key[1]), dataset=ds, ncv=ncv)
-        energy = per_unit[key] * amount
-        t = float((energy * Q_(factor.value, factor.unit)).m_as("tCO2e"))
+                energy = fuel_energy(fuel, Q_(1.0, key[1]), dataset=ds, ncv=ncv)
+            per_unit[key] = float((energy * Q_(factor.value, factor.unit)).m_as("tCO2e"))
+        t = per_unit[key] * amount
         if not t or not math.isfinite(t):
             continue
         a = terms[0][1][0]
