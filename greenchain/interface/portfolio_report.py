@@ -30,7 +30,8 @@ import pandas as pd
 from greenchain.errors import InputError
 from greenchain.interface.labels import label
 from greenchain.interface.report import FORMATS, Report, Section
-from greenchain.interface.report_render import Chart, report_view
+from greenchain.interface.report_render import Chart
+from greenchain.interface.report_write import write_document
 
 __all__ = ["PortfolioReport", "build_portfolio_report", "write_portfolio_report"]
 
@@ -381,14 +382,4 @@ def write_portfolio_report(
         charts=fmt != "md",
         consultancy=consultancy,
     )
-    if fmt == "docx":
-        from greenchain.interface.report_docx import write_docx
-
-        return write_docx(report_view(report), path)
-    if fmt == "pdf":
-        from greenchain.interface.report_pdf import write_pdf
-
-        return write_pdf(report.to_html(), path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(report.to_html() if fmt == "html" else report.to_markdown(), encoding="utf-8")
-    return path
+    return write_document(report, path, fmt)

@@ -34,7 +34,12 @@ from greenchain.errors import GreenchainError, InputError, collect_caveats
 from greenchain.interface.labels import REPORT_LABELS, label, translate
 from greenchain.interface.report_caveats import plain_caveats, plain_reason
 from greenchain.interface.report_format import format_number, format_unit
-from greenchain.interface.report_render import Chart, render_html, render_markdown, report_view
+from greenchain.interface.report_render import (
+    Chart,
+    render_html,
+    render_markdown,
+    report_view,
+)
 from greenchain.interface.report_sections import (
     data_source_table,
     equipment_section,
@@ -43,6 +48,7 @@ from greenchain.interface.report_sections import (
     workbook_monthly,
 )
 from greenchain.interface.report_summary import executive_summary
+from greenchain.interface.report_write import write_document
 
 __all__ = ["write_report", "build_report", "Report", "LABELS", "FORMATS"]
 
@@ -769,16 +775,4 @@ def write_report(
         logo=logo,
         monthly=monthly,
     )
-    path = Path(path)
-    if format == "docx":
-        from greenchain.interface.report_docx import write_docx
-
-        return write_docx(report_view(report), path)
-    if format == "pdf":
-        from greenchain.interface.report_pdf import write_pdf
-
-        return write_pdf(report.to_html(), path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = report.to_html() if format == "html" else report.to_markdown()
-    path.write_text(text, encoding="utf-8")
-    return path
+    return write_document(report, path, format)
