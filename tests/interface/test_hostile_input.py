@@ -156,3 +156,16 @@ def test_a_temperature_as_an_explicit_factor_is_a_unit_error(tmp_path):
         plant.inventory()
     assert err.value.field is not None and "factor" in err.value.field
     assert "temperature, not an emission factor" in str(err.value)
+
+
+def test_a_boolean_efficiency_in_the_heat_budget_names_the_equipment(tmp_path):
+    """JSON ``true`` as a spray dryer's burner efficiency (found by the fuzzer)."""
+    data = copy.deepcopy(TILE)
+    k, eq = _equipment(data, "spray_dryers")
+    eq["burner_efficiency"] = True
+    plant = gc.load_plant(_write(tmp_path, data))
+    with pytest.raises(InputError) as err, warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        plant.retrofits()
+    assert err.value.field == f"equipment[{k}].burner_efficiency"
+    assert "plant.yaml" in str(err.value)

@@ -27,15 +27,17 @@ import math
 from typing import Any
 
 import numpy as np
+import pint
 
 from greenchain.decisions.retrofit._effects import Context, Effect
 from greenchain.decisions.retrofit._loads import equipment_value, hours_of, reading
 from greenchain.decisions.retrofit.catalogue import HEAT_SOURCES
+from greenchain.errors import GreenchainError, InputError
 from greenchain.processes.combustion import available_heat as flame_available_heat
 from greenchain.processes.combustion import excess_air_from_o2
 from greenchain.processes.dyeing import wastewater_heat_recovery
 from greenchain.processes.waste_heat import air_sensible_heat, recoverable_exhaust_heat
-from greenchain.units import Q_, read_quantity
+from greenchain.units import Q_, read_quantity, shorten
 
 __all__ = ["available_heat", "heat_drawn"]
 
@@ -146,6 +148,20 @@ def _wastewater_heat(ctx: Context) -> float | None:
     return float(result.heat_available.m_as("kW")) * hours * 3.6e-3
 
 
+def _fraction(k: int, key: str, value: Any, source: str | None) -> float:
+    """An efficiency of ``equipment[k]`` as a plain fraction, or an error naming it."""
+    try:
+        if isinstance(value, bool) or (isinstance(value, str) and not value.strip()):
+            raise TypeError(value)  # True is no efficiency; "" would parse as 1
+        return float(Q_(value).m_as(""))
+    except (TypeError, ValueError, pint.errors.PintError, GreenchainError):
+        raise InputError(
+            f"must be a fraction such as 0.9 or '90 %', got {shorten(value)}",
+            field=f"equipment[{k}].{key}",
+            source=source,
+        ) from None
+
+
 def heat_drawn(ctx: Context, eff: Effect, attribute: str | None) -> float | None:
     """Heat a measure takes from its source [GJ/yr], on the state it was evaluated on.
 
@@ -181,11 +197,11 @@ def heat_drawn(ctx: Context, eff: Effect, attribute: str | None) -> float | None
     for i, f in eff.fractions.items():
         label = ctx.entries[i].use
         eta = 1.0
-        for eq in ctx.equipment:
+        for k, eq in enumerate(ctx.equipment):
             if eq.kind in m.equipment and eq.energy == label:
-                values = [equipment_value(eq, d) for d in divide]
-                if values and all(v is not None for v in values):
-                    eta = float(np.prod([float(Q_(v).m_as("")) for v in values]))
+                values = [(d, equipment_value(eq, d)) for d in divide]
+                if values and all(v is not None for _, v in values):
+                    eta = float(np.prod([_fraction(k, d, v, ctx.source) for d, v in values]))
                 break
         total += f * float(ctx.gj[i]) * eta
     return total
