@@ -61,7 +61,8 @@ class RecordTable:
         With ``rows``, only those rows are factorised (the others get code -1).
         """
         if name in self.records.columns and rows is not None:
-            sub, uniques = pd.factorize(self.records[name].to_numpy()[rows], use_na_sentinel=True)
+            # take the rows first: converting a whole (Arrow-backed) column costs more
+            sub, uniques = pd.factorize(self.records[name].take(rows), use_na_sentinel=True)
             codes = np.full(self.n, -1, dtype=np.intp)
             codes[rows] = sub
             values = [u.strip() if isinstance(u, str) else u for u in uniques]

@@ -516,8 +516,8 @@ def _value_records(
             "status": out.column(2),
         }
     )
-    for c in keep:
-        activities[c] = records[c].to_numpy()
+    for c in keep:  # the column's own array: no round trip of (Arrow) strings via objects
+        activities[c] = records[c].array
     if process is not None and len(process):
         emit_caveats(process.attrs.get("caveats", ()))  # e.g. a GWP taken from a later report
         activities = pd.concat([activities, process.drop(columns="factors")], ignore_index=True)
