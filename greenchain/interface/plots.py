@@ -53,6 +53,7 @@ __all__ = [
     "score_radar",
     "gap_chart",
     "use_cjk_font",
+    "chart_language",
 ]
 
 #: CJK fonts looked for, in order of preference (matplotlib family names).
@@ -148,8 +149,25 @@ def use_cjk_font() -> str | None:
     return name
 
 
-def _language(lang: str) -> str:
-    """Validate ``lang``; for "zh" set up a CJK font or fall back to English."""
+def chart_language(lang: str) -> str:
+    """Validate a chart language; for "zh" set up a CJK font or fall back to English.
+
+    Parameters
+    ----------
+    lang : {"en", "zh"}
+        The language asked for.
+
+    Returns
+    -------
+    str
+        ``lang``, or ``"en"`` when Chinese was asked for and no CJK font is installed
+        (with a caveat: labels are drawn in English rather than as empty boxes).
+
+    Raises
+    ------
+    InputError
+        ``lang`` is neither ``"en"`` nor ``"zh"`` (field ``lang``).
+    """
     if lang not in ("en", "zh"):
         raise InputError(f"must be 'en' or 'zh', got {lang!r}", field="lang")
     if lang == "zh" and use_cjk_font() is None:
@@ -227,7 +245,7 @@ def emissions_by_category(inventory: Any, ax: Axes | None = None, lang: str = "e
     matplotlib.axes.Axes
         ``ax.patches`` are the bars, in table order.
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     df = _table(inventory, "by_category", ("category", "co2e_t"), "inventory")
     values = df["co2e_t"].to_numpy(dtype=float)
     ax = _new_axes(ax)
@@ -259,7 +277,7 @@ def emissions_by_scope(inventory: Any, ax: Axes | None = None, lang: str = "en")
     -------
     matplotlib.axes.Axes
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     df = _table(inventory, "by_scope", ("scope", "co2e_t"), "inventory")
     values = df["co2e_t"].to_numpy(dtype=float)
     ax = _new_axes(ax)
@@ -290,7 +308,7 @@ def energy_by_carrier(energy_result: Any, ax: Axes | None = None, lang: str = "e
     matplotlib.axes.Axes
         One bar per carrier.
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     df = _table(energy_result, "by_carrier", ("carrier", "tce"), "energy_result")
     values = df["tce"].to_numpy(dtype=float)
     total = values.sum()
@@ -346,7 +364,7 @@ def retrofit_waterfall(
     computed each on the original baseline overstate the total. A negative avoided
     amount (a measure that adds emissions) is drawn upwards in red.
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     base = float(magnitude(baseline_tco2e, "tCO2e", "baseline_tco2e"))
     labels = [str(v) for v in _column(retrofit_table, label_column, "label_column")]
     raw = _column(retrofit_table, avoided_column, "avoided_column")
@@ -404,7 +422,7 @@ def mac_curve(
     # old-path import (greenchain.retrofit.macc)
     from greenchain.decisions.retrofit.macc import macc
 
-    lang = _language(lang)
+    lang = chart_language(lang)
     ax = macc(retrofit_table, _new_axes(ax, size=(8, 6)), **columns)
     ax.margins(y=0.6)  # room for the rotated measure names above and below the bars
     ax.set_xlabel(_t("macc_x", lang))
@@ -453,7 +471,7 @@ def limit_standing(value: Any, limits: Any, ax: Axes | None = None, lang: str = 
     >>> len(ax.patches), ax.get_title().splitlines()[-1]
     (4, 'This plant: 4.78 kgce/m² — meets level 2')
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     levels = [_level(limits, i) for i in (1, 2, 3)]
     unit = getattr(levels[0], "units", "kgce/m^2")
     bounds = [float(magnitude(q, unit, f"limits.level_{i}")) for i, q in enumerate(levels, 1)]
@@ -530,7 +548,7 @@ def area_radar(
     >>> len(area_radar({"energy": 0.4, "water": 0.9}).patches)  # two areas: bars
     2
     """
-    lang = _language(lang)
+    lang = chart_language(lang)
     names: dict[str, str] = dict(labels or {})
     heading = title
     area_scores = result
@@ -627,7 +645,7 @@ def gap_chart(result: Any, ax: Axes | None = None, top: int = 10, *, lang: str =
     """
     if top < 1:
         raise InputError(f"must be >= 1, got {top}", field="top")
-    lang = _language(lang)
+    lang = chart_language(lang)
     gaps = result.gaps[result.gaps["total_gain"].notna()].head(top)
     ax = _new_axes(ax, size=(7, 0.4 * max(len(gaps), 3) + 1))
     labels: list[Any] = []

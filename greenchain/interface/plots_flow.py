@@ -29,7 +29,7 @@ import pandas as pd
 
 from greenchain.errors import InputError
 from greenchain.interface.labels import label
-from greenchain.interface.plots import use_cjk_font
+from greenchain.interface.plots import chart_language
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -59,14 +59,6 @@ _COLOURS = (
 
 def _t(key: str, lang: str) -> str:
     return _TEXT[key][lang == "zh"]
-
-
-def _lang(lang: str) -> str:
-    if lang not in ("en", "zh"):
-        raise InputError(f"must be 'en' or 'zh', got {lang!r}", field="lang")
-    if lang == "zh" and use_cjk_font() is None:
-        return "en"  # no CJK font: English labels rather than empty boxes
-    return lang
 
 
 def energy_flows(data: Any, energy: Any, names: dict[str, str] | None = None) -> pd.DataFrame:
@@ -174,7 +166,7 @@ def energy_sankey(flows: pd.DataFrame, ax: Axes | None = None, lang: str = "en")
     matplotlib.axes.Axes
         One rectangle per node (``ax.patches`` also holds the bands).
     """
-    lang = _lang(lang)
+    lang = chart_language(lang)
     if not {"stage", "source", "target", "tce"} <= set(flows.columns) or not len(flows):
         raise InputError("expected energy_flows() with at least one flow", field="flows")
     if ax is None:
@@ -286,7 +278,7 @@ def monthly_profile(table: pd.DataFrame, ax: Axes | None = None, lang: str = "en
     matplotlib.axes.Axes
         One bar per month and carrier.
     """
-    lang = _lang(lang)
+    lang = chart_language(lang)
     if not {"period", "carrier", "tce"} <= set(table.columns) or not len(table):
         raise InputError("expected a table with period, carrier and tce", field="table")
     if ax is None:

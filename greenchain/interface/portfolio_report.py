@@ -257,10 +257,10 @@ def build_portfolio_report(
     period = _period(league)
     latest_period = league[period].max()
     latest = league[league[period] == latest_period]
-    if charts and lang == "zh":
-        from greenchain.interface.plots import use_cjk_font
+    if charts:  # the charts' labels: Chinese needs a CJK font, else English (a caveat)
+        from greenchain.interface.plots import chart_language
 
-        use_cjk_font()
+        chart_lang = chart_language(lang)
     sections: list[Section] = []
     warnings: list[str] = []
     over = int(budgets["flagged"].sum()) if budgets is not None and "flagged" in budgets else None
@@ -286,13 +286,15 @@ def build_portfolio_report(
             Section(
                 "distribution",
                 text["distribution"],
-                [("chart", _distribution(latest, metric, lang))],
+                [("chart", _distribution(latest, metric, chart_lang))],
             )
         )
         if league[period].nunique() > 1:
             sections.append(
                 Section(
-                    "trends", text["trends"], [("chart", _trends(league, metric, period, lang))]
+                    "trends",
+                    text["trends"],
+                    [("chart", _trends(league, metric, period, chart_lang))],
                 )
             )
     flagged = shown[shown["bottom"].astype(bool)]
