@@ -152,9 +152,10 @@ def main() -> None:
             )
     for fmt in formats:
         print(f"\n### {fmt}\n")
+        ratio_head = f"ratio {sizes[-1]:,}/{sizes[-2]:,}" if len(sizes) > 1 else "ratio"
         print(
             "| step | " + " | ".join(f"{n:,} (s)" for n in sizes) + " | µs per entry at "
-            f"{sizes[-1]:,} | ratio {sizes[-1]:,}/{sizes[-2]:,} |"
+            f"{sizes[-1]:,} | {ratio_head} |"
         )
         print("| --- | " + " | ".join("---:" for _ in sizes) + " | ---: | ---: |")
         for step in (*STEPS, "parse only", "pandas groupby"):

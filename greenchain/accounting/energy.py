@@ -715,7 +715,13 @@ def from_records(
     )
 
 
-def plant_energy(data: PlantData, source: str | None = None, **options: Any) -> EnergyResult:
+def plant_energy(
+    data: PlantData,
+    source: str | None = None,
+    *,
+    records: pd.DataFrame | None = None,
+    **options: Any,
+) -> EnergyResult:
     """Comprehensive energy consumption of a plant file.
 
     Parameters
@@ -724,6 +730,9 @@ def plant_energy(data: PlantData, source: str | None = None, **options: Any) -> 
         Validated plant data.
     source : str, optional
         The plant file's name, named in messages.
+    records : pandas.DataFrame, optional
+        The plant's activity records when already built (default
+        :func:`~greenchain.accounting.records.plant_records` of ``data``).
     **options
         As :func:`from_records` (``basis``, ``generation_coal_rate``, ``heat_supply_rate``,
         ``fuel_dataset``).
@@ -742,7 +751,9 @@ def plant_energy(data: PlantData, source: str | None = None, **options: Any) -> 
     >>> round(plant_energy(data).total.m_as("tce"))
     28691
     """
-    result = from_records(plant_records(data, source), source=source, **options)
+    if records is None:
+        records = plant_records(data, source)
+    result = from_records(records, source=source, **options)
     return replace(
         result,
         products={

@@ -27,7 +27,7 @@ from greenchain.accounting.emissions import DEFAULT_FUEL_DATASET, fuel_parameter
 from greenchain.data.plant_file import PlantData
 from greenchain.errors import InputError
 
-__all__ = ["plant_records", "OPTIONAL_COLUMNS"]
+__all__ = ["plant_records", "entry_records", "OPTIONAL_COLUMNS"]
 
 #: Record columns that are dropped when no row uses them (they would only clutter the
 #: audit trail).
@@ -65,50 +65,88 @@ def plant_records(
     InputError
         An amount given without a unit.
     """
-    p = data.plant
     # built column by column: a DataFrame from 100,000 row dicts costs seconds
     columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
-    sections: list[tuple[str, list[Any]]] = [
-        ("energy", list(data.energy)),
-        ("exports", list(data.exports)),
-    ]
-    for section, entries in sections:
-        for i, e in enumerate(entries):
-            path = f"{section}[{i}]"
-            if not isinstance(e.amount, pint.Quantity):
-                raise InputError(
-                    "give the amount with a unit, e.g. '1200 t' or '350000 kWh'",
-                    field=f"{path}.amount",
-                    source=source,
-                )
-            measured = getattr(e, "measured", None)
-            row = (
-                e.carrier,
-                float(e.amount.magnitude),
-                _unit_text(e.amount.units),
-                p.region,
-                p.year,
-                "export" if section == "exports" else "import",
-                getattr(e, "use", None),
-                getattr(e, "product", None),
-                getattr(e, "supply", "grid"),
-                getattr(e, "dataset", None),
-                _ncv(measured, e),
-                _magnitude(measured.carbon_content, "tC/GJ") if measured else None,
-                measured.oxidation_rate if measured else None,
-                _magnitude(e.enthalpy, "kJ/kg"),
-                _magnitude(e.temperature, "degC"),
-                path,
-                _factor_text(getattr(e, "factor", None)),
-                getattr(e, "factor_status", None),
-            )
-            for name, value in zip(_COLUMNS, row, strict=True):
-                columns[name].append(value)
+    _add_rows(columns, data, "energy", list(data.energy), 0, source)
+    _add_rows(columns, data, "exports", list(data.exports), 0, source)
     records = pd.DataFrame(columns) if columns["carrier"] else pd.DataFrame([])
     if keep_empty:
         return records
     empty = [c for c in OPTIONAL_COLUMNS if c in records.columns and records[c].isna().all()]
     return records.drop(columns=empty)
+
+
+def entry_records(data: PlantData, entries: list[Any], start: int) -> pd.DataFrame:
+    """Records of energy entries added to a plant's data, as ``energy[start]`` onwards.
+
+    Parameters
+    ----------
+    data : PlantData
+        The plant data the entries are added to (its region and year are used).
+    entries : list of EnergyEntry
+        The new entries.
+    start : int
+        Index of the first in ``energy[]``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The rows :func:`plant_records` would give the entries in that data, with every
+        column (``keep_empty=True``).
+    """
+    columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
+    _add_rows(columns, data, "energy", entries, start, None)
+    return pd.DataFrame(columns)
+
+
+def _add_rows(
+    columns: dict[str, list[Any]],
+    data: PlantData,
+    section: str,
+    entries: list[Any],
+    start: int,
+    source: str | None,
+) -> None:
+    """Append the records of ``entries`` (``section[start + i]``) to ``columns``.
+
+    Column by column (a comprehension per column is several times faster than a tuple
+    per entry: 100,000 entries are read on every analysis).
+    """
+    for i, e in enumerate(entries, start):
+        if not isinstance(e.amount, pint.Quantity):
+            raise InputError(
+                "give the amount with a unit, e.g. '1200 t' or '350000 kWh'",
+                field=f"{section}[{i}].amount",
+                source=source,
+            )
+    n = len(entries)
+    p = data.plant
+    exports = section == "exports"
+    measured = [getattr(e, "measured", None) for e in entries]
+    add = {
+        "carrier": [e.carrier for e in entries],
+        "amount": [float(e.amount.magnitude) for e in entries],
+        "unit": [_unit_text(e.amount.units) for e in entries],
+        "region": [p.region] * n,
+        "year": [p.year] * n,
+        "direction": ["export" if exports else "import"] * n,
+        "use": [getattr(e, "use", None) for e in entries],
+        "product": [getattr(e, "product", None) for e in entries],
+        "supply": [getattr(e, "supply", "grid") for e in entries],
+        "dataset": [getattr(e, "dataset", None) for e in entries],
+        "measured_ncv": [_ncv(m, e) if m else None for m, e in zip(measured, entries, strict=True)],
+        "measured_carbon_content": [
+            _magnitude(m.carbon_content, "tC/GJ") if m else None for m in measured
+        ],
+        "measured_oxidation_rate": [m.oxidation_rate if m else None for m in measured],
+        "enthalpy": [_magnitude(e.enthalpy, "kJ/kg") for e in entries],
+        "temperature": [_magnitude(e.temperature, "degC") for e in entries],
+        "_path": [f"{section}[{i}]" for i in range(start, start + n)],
+        "factor": [_factor_text(getattr(e, "factor", None)) for e in entries],
+        "factor_status": [getattr(e, "factor_status", None) for e in entries],
+    }
+    for name in _COLUMNS:
+        columns[name].extend(add[name])
 
 
 #: The columns of the records, in order.

@@ -54,7 +54,13 @@ __all__ = [
 ]
 
 
-def plant_inventory(data: PlantData, source: str | None = None, **options: Any) -> InventoryResult:
+def plant_inventory(
+    data: PlantData,
+    source: str | None = None,
+    *,
+    records: pd.DataFrame | None = None,
+    **options: Any,
+) -> InventoryResult:
     """GHG inventory of a plant file: its energy, exports and process emissions.
 
     Parameters
@@ -63,6 +69,9 @@ def plant_inventory(data: PlantData, source: str | None = None, **options: Any) 
         Validated plant data.
     source : str, optional
         The plant file's name, named in messages.
+    records : pandas.DataFrame, optional
+        The plant's activity records when already built (default
+        :func:`~greenchain.accounting.records.plant_records` of ``data``).
     **options
         As :func:`from_records` (``regime``, ``gwp``, ``grid_basis``, ``grid_year``, ...).
 
@@ -83,7 +92,9 @@ def plant_inventory(data: PlantData, source: str | None = None, **options: Any) 
     with collect_caveats():  # the inventory reports the regime's caveats once
         gwp = resolve_regime(options.get("regime"), {"gwp": options.get("gwp")}).gwp
     process = process_emissions(data.process_emissions, gwp=gwp, source=source)
-    return from_records(plant_records(data, source), source=source, process=process, **options)
+    if records is None:
+        records = plant_records(data, source)
+    return from_records(records, source=source, process=process, **options)
 
 
 _BOUNDARY_LABELS = {

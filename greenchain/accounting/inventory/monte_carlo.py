@@ -92,6 +92,7 @@ def row_terms(
     # the columns as lists, once: a DataFrame lookup per row and column cost ~20 us
     col = {c: acts[c].tolist() for c in acts.columns if isinstance(c, str)}
     none = [None] * len(acts)
+    fuels: dict[tuple[str, str], Any] = {}
     out: list[tuple[int, list[tuple[float, tuple[str, ...]]]]] = []
     for idx in range(len(acts)):
         co2e = float(col["co2e_t"][idx])
@@ -114,11 +115,14 @@ def row_terms(
         if category == "fuel_combustion":
             ds = col.get("dataset", none)[idx]
             ds = ds if isinstance(ds, str) and ds else fuel_dataset
-            with collect_caveats():  # the inventory already carries these caveats
-                try:
-                    params = emissions.fuel_parameters(str(col["carrier"][idx]), ds)
-                except InputError:
-                    params = emissions.fuel_parameters(str(col["carrier"][idx]), fuel_dataset)
+            carrier = str(col["carrier"][idx])
+            if (carrier, ds) not in fuels:  # looked up once per fuel and dataset
+                with collect_caveats():  # the inventory already carries these caveats
+                    try:
+                        fuels[carrier, ds] = emissions.fuel_parameters(carrier, ds)
+                    except InputError:
+                        fuels[carrier, ds] = emissions.fuel_parameters(carrier, fuel_dataset)
+            params = fuels[carrier, ds]
             unc: list[tuple[str, str]] = []
             for name in ("ncv", "carbon_content", "oxidation_rate"):
                 f = getattr(params, name)

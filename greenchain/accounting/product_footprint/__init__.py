@@ -73,6 +73,7 @@ from greenchain.accounting.product_footprint.allocation import allocate
 from greenchain.accounting.product_footprint.fuel_rows import supply_terms
 from greenchain.accounting.product_footprint.materials import product_terms
 from greenchain.accounting.product_footprint.plant_rows import (
+    ActivityRows,
     inventory_at_basis,
     row_flow,
     row_product,
@@ -293,7 +294,7 @@ def _footprint(
                 UserWarning,
                 field="fuel_supply",
             )
-    acts = inv.activities
+    acts = ActivityRows(inv.activities)
     row_products = {idx: row_product(acts, idx, ctx) for idx, _ in rows}
     needed = any(row_products[idx] is None for idx, _ in rows)
     alloc = allocate(ctx, allocation, chain, needed, justification)
@@ -320,7 +321,7 @@ def _footprint(
                 model.terms.append(Term(pid, flow, weight * mult, params))
             if idx in supply:
                 weight, params = supply[idx]
-                item = ("fuel supply", str(acts["carrier"].iat[idx]))
+                item = ("fuel supply", str(acts.cell(idx, "carrier")))
                 model.terms.append(Term(pid, item, weight * mult, params))
         product_terms(ctx, pid, boundary, model, audit, notes)
     for note in notes:

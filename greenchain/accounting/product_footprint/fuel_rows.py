@@ -58,11 +58,14 @@ def supply_terms(
     col = {c: acts[c].tolist() for c in acts.columns if isinstance(c, str)}
     none = [None] * len(acts)
     per_unit: dict[tuple[Any, ...], Any] = {}
+    factors: dict[str, Any] = {}  # fuel -> its supply-chain factor, looked up once
     for idx, terms in rows:
         if str(col["category"][idx]) != "fuel_combustion" or not terms:
             continue
         fuel = str(col["carrier"][idx])
-        factor = supply_chain_factor(fuel, supply_dataset)
+        if fuel not in factors:
+            factors[fuel] = supply_chain_factor(fuel, supply_dataset)
+        factor = factors[fuel]
         if factor is None:
             if fuel not in missing:
                 missing.append(fuel)

@@ -9,29 +9,31 @@ pattern): its names are public to the package, which is the only user. A
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
 import pint
 
-from greenchain.accounting.energy import plant_energy
-from greenchain.data.plant_file import ENERGY_CARRIERS_SPECIAL, EnergyEntry, PlantData
+from greenchain.decisions.retrofit._context import (
+    GJ_PER_TCE,
+    Context,
+    context,
+    fraction_input,
+    option_value,
+    unique,
+    use_label,
+)
 from greenchain.decisions.retrofit._inputs import (
     PROFILE_ARGUMENTS,
     check_quantity_arguments,
     is_sequence,
     operating_hours,
 )
-from greenchain.decisions.retrofit._loads import check_equipment_loads
 from greenchain.decisions.retrofit.catalogue import (
     Measure,
     get_measure,
-    load_catalogue,
     model_function,
 )
 from greenchain.errors import (
@@ -44,7 +46,7 @@ from greenchain.errors import (
     caveat,
     collect_caveats,
 )
-from greenchain.units import Q_, read_quantity, shorten
+from greenchain.units import Q_, shorten
 
 __all__ = [
     "GJ_PER_TCE",
@@ -60,13 +62,9 @@ __all__ = [
     "use_label",
 ]
 
-#: GJ per tce (GB/T 2589: 29.3076 GJ).
-GJ_PER_TCE = float(Q_(1.0, "tce").m_as("GJ"))
-_HOURS_PER_YEAR = 8760.0  # a 365-day year; only scales a fraction model's power input
-_OPTION_KEYS = {"uses", "coverage", "generation"}
-_NUMBER_UNIT = re.compile(r"^\s*([+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?)\s*(.*?)\s*$")
 #: Differences below this share of the baseline are round-off of the re-run (not savings).
 NOISE = 1e-12
+_HOURS_PER_YEAR = 8760.0  # a 365-day year; only scales a fraction model's power input
 
 
 # ------------------------------------------------------------------------------ effects
@@ -116,237 +114,6 @@ class Effect:
     @property
     def found(self) -> bool:
         return bool(self.fractions)
-
-
-def _value(raw: Any, where: str, source: str | None = None) -> Any:
-    """Read a plant-file value: ``"220 degC"`` and ``{value, unit}`` become Quantities."""
-    if isinstance(raw, str):
-        match = _NUMBER_UNIT.match(raw)
-        if not match:
-            return raw
-        if not match.group(2):
-            return float(match.group(1))
-        return read_quantity(raw, where, source=source)
-    if isinstance(raw, dict) and set(raw) == {"value", "unit"}:
-        return _value(f"{raw['value']} {raw['unit']}", where, source)
-    if isinstance(raw, list):
-        return [_value(v, where, source) for v in raw]
-    return raw
-
-
-@functools.lru_cache(maxsize=256)
-def _gj_per(units: Any) -> float | None:
-    """GJ in one of ``units``, or None when they are not an energy."""
-    one = Q_(1.0, units)
-    return float(one.m_as("GJ")) if one.check("[energy]") else None
-
-
-def _fraction_input(raw: Any, where: str, source: str | None) -> float:
-    value = _value(raw, where, source)
-    try:
-        f = float(value.m_as("") if isinstance(value, pint.Quantity) else value)
-    except (TypeError, ValueError, pint.errors.DimensionalityError):
-        raise InputError(f"must be a fraction, got {raw!r}", field=where, source=source) from None
-    if not 0.0 <= f <= 1.0:
-        raise OutOfRangeError(f"must be in [0, 1], got {f:g}", field=where, source=source)
-    return f
-
-
-class Context:
-    """Baseline data shared by the effects of one assessment.
-
-    Parameters
-    ----------
-    data : PlantData
-        The baseline plant data.
-    source : str or None
-        The plant file's name, named in messages.
-    catalogue : mapping
-        Measure id -> :class:`~greenchain.decisions.retrofit.catalogue.Measure`.
-    """
-
-    def __init__(self, data: PlantData, source: str | None, catalogue: Mapping[str, Measure]):
-        self.data = data
-        self.catalogue = catalogue
-        self.source = source
-        with collect_caveats():  # the stream sizes only: their caveats are not the result's
-            tce = plant_energy(data, source, basis="equal_value").activities["tce"].to_numpy()
-        # Stream sizes [GJ]: energy amounts (kWh, GJ) converted exactly; fuels by their
-        # GB/T 2589 standard-coal coefficient (1 tce = 29.3076 GJ).
-        to_gj = [_gj_per(e.amount.units) for e in data.energy]  # one pint check per unit
-        self.gj = np.array(
-            [
-                float(e.amount.magnitude) * k if k is not None else t * GJ_PER_TCE
-                for e, t, k in zip(data.energy, tce, to_gj, strict=False)
-            ]
-        )
-        self.entries = list(data.energy)
-        self.equipment = list(data.equipment)
-        _check_options(data, source, catalogue)
-
-    def option(self, m: Measure) -> tuple[Any, dict[str, Any]]:
-        """The plant's ``retrofit_options`` entry of a measure and its extra keys.
-
-        Parameters
-        ----------
-        m : Measure
-            The measure.
-
-        Returns
-        -------
-        tuple
-            ``(option or None, extra keys)``.
-        """
-        opt = self.data.retrofit_options.get(m.id)
-        return opt, dict(opt.model_extra or {}) if opt is not None else {}
-
-    def carrier_ok(self, m: Measure, e: EnergyEntry) -> bool:
-        """Whether an energy entry's carrier is one the measure acts on.
-
-        Parameters
-        ----------
-        m : Measure
-            The measure.
-        e : EnergyEntry
-            One ``energy[]`` entry.
-
-        Returns
-        -------
-        bool
-        """
-        wanted = m.stream.carrier
-        if wanted is None:
-            return True
-        special = e.carrier in ENERGY_CARRIERS_SPECIAL
-        return (
-            e.carrier in wanted
-            or ("fuel" in wanted and not special)
-            or ("thermal" in wanted and e.carrier != "electricity")
-        )
-
-    def groups(
-        self, m: Measure, extras: dict[str, Any]
-    ) -> tuple[dict[str | None, list[int]], list]:
-        """Entry indices of the stream, by ``use`` label, and the equipment of the kinds.
-
-        Parameters
-        ----------
-        m : Measure
-            The measure.
-        extras : dict
-            The extra keys of the measure's ``retrofit_options`` entry.
-
-        Returns
-        -------
-        tuple
-            ``({use label: [energy index, ...]}, [(equipment index, entry), ...])``.
-        """
-        kinds = [(k, eq) for k, eq in enumerate(self.equipment) if eq.kind in m.equipment]
-        ok = [
-            i
-            for i, e in enumerate(self.entries)
-            if self.carrier_ok(m, e) and (m.stream.supply is None or e.supply in m.stream.supply)
-        ]
-        plant_labels = unique(self.entries[i].use for i in ok)
-        eq_labels = unique(eq.energy for _, eq in kinds)
-        if "uses" in extras:
-            uses = extras["uses"]
-            if not isinstance(uses, list) or not all(isinstance(u, str) for u in uses):
-                raise InputError(
-                    "must be a list of energy[].use labels",
-                    field=f"retrofit_options.{m.id}.uses",
-                    source=self.source,
-                )
-            labels: list[str | None] = list(uses)
-        elif m.saving is not None and m.saving.applies_to == "equipment":
-            labels = eq_labels
-        elif m.stream.use is None:
-            labels = eq_labels if m.equipment and kinds else plant_labels
-        else:
-            labels = unique([u for u in m.stream.use if u in plant_labels] + eq_labels)
-        out = {lab: [i for i in ok if self.entries[i].use == lab] for lab in labels}
-        return {lab: idx for lab, idx in out.items() if idx}, kinds
-
-    def share(self, k: int, label: str | None) -> float | None:
-        """The share of an energy stream an equipment entry draws.
-
-        Parameters
-        ----------
-        k : int
-            Index of the ``equipment[]`` entry.
-        label : str or None
-            The ``use`` label of the stream.
-
-        Returns
-        -------
-        float or None
-            Its ``share`` [-]; 1 when it is the only entry on the label; ``None`` when
-            several share the label and none gives its share.
-        """
-        eq = self.equipment[k]
-        extra = eq.model_extra or {}
-        if "share" in extra:
-            return _fraction_input(extra["share"], f"equipment[{k}].share", self.source)
-        on_label = [e for e in self.equipment if e.energy == label]
-        return 1.0 if len(on_label) == 1 else None
-
-
-def unique(values: Iterable[Any]) -> list[Any]:
-    """The values in first-seen order, each once.
-
-    Parameters
-    ----------
-    values : iterable
-        Hashable or not.
-
-    Returns
-    -------
-    list
-    """
-    out: list[Any] = []
-    for v in values:
-        if v not in out:
-            out.append(v)
-    return out
-
-
-def use_label(use: str | None) -> str:
-    """An energy ``use`` label as shown in tables (``"(no use)"`` for none).
-
-    Parameters
-    ----------
-    use : str or None
-        The label.
-
-    Returns
-    -------
-    str
-    """
-    return "(no use)" if use is None else use
-
-
-def _check_options(data: PlantData, source: str | None, catalogue: Mapping[str, Measure]) -> None:
-    for mid, opt in data.retrofit_options.items():
-        if mid not in catalogue:
-            raise InputError(
-                f"unknown measure {mid!r}; known: {', '.join(sorted(catalogue))}",
-                field=f"retrofit_options.{mid}",
-                source=source,
-            )
-        m = catalogue[mid]
-        allowed = set(_OPTION_KEYS)
-        if m.saving is not None and m.saving.model is not None:
-            spec = m.saving.model
-            allowed |= set(spec.inputs.values()) | set(spec.optional.values())
-            allowed |= set(spec.divide_by) | {"hours"}
-        unknown = sorted(set(opt.model_extra or {}) - allowed)
-        if unknown:
-            raise InputError(
-                f"unknown key(s) {', '.join(unknown)}; allowed: capex, lifetime, "
-                f"saving_fraction, selected, source, {', '.join(sorted(allowed))}",
-                field=f"retrofit_options.{mid}",
-                source=source,
-            )
 
 
 def measure_effect(ctx: Context, m: Measure) -> Effect:
@@ -402,7 +169,7 @@ def measure_effect(ctx: Context, m: Measure) -> Effect:
             eff.notes.append(f"saving fraction from the plant file ({opt.source})")
         return eff
     coverage = (
-        _fraction_input(extras["coverage"], f"retrofit_options.{m.id}.coverage", ctx.source)
+        fraction_input(extras["coverage"], f"retrofit_options.{m.id}.coverage", ctx.source)
         if "coverage" in extras
         else 1.0
     )
@@ -426,11 +193,11 @@ def _shift(ctx: Context, eff: Effect, groups: dict, extras: dict[str, Any]) -> N
         eff.methods.append("missing")
         eff.reasons.append(f"no yield is sourced: give {where} (electricity per year)")
         return
-    gen = _value(extras["generation"], where, ctx.source)
+    gen = option_value(extras["generation"], where, ctx.source)
     if not isinstance(gen, pint.Quantity) or not gen.check("[energy]"):
         raise InputError("give the yearly generation as an energy, e.g. '3000 MWh'", field=where)
     idx = [i for ids in groups.values() for i in ids]
-    grid = sum(float(ctx.entries[i].amount.m_as("kWh")) for i in idx)
+    grid = ctx.kwh(idx)
     f = float(gen.m_as("kWh")) / grid if grid > 0 else math.inf
     if f > 1.0:
         raise OutOfRangeError(
@@ -455,10 +222,10 @@ def _inputs(
     for arg, key in names.items():
         if key in extras:
             path = f"retrofit_options.{m.id}.{key}"
-            got[arg], where[arg] = _value(extras[key], path, ctx.source), path
+            got[arg], where[arg] = option_value(extras[key], path, ctx.source), path
         elif key in eq_extra:
             path = f"equipment[{eq_k}].{key}"
-            got[arg], where[arg] = _value(eq_extra[key], path, ctx.source), path
+            got[arg], where[arg] = option_value(eq_extra[key], path, ctx.source), path
         else:
             missing.append(key)
     return got, missing, where
@@ -537,7 +304,7 @@ def _model_group(
                     continue
                 q = q * Q_(operating_hours(hours, more_where, ctx.source), "h")
             for d in spec.divide_by:
-                eta = _fraction_input(more[d], more_where[d], ctx.source)
+                eta = fraction_input(more[d], more_where[d], ctx.source)
                 if eta == 0:
                     raise OutOfRangeError("must be above 0", field=more_where[d], source=ctx.source)
                 q = q / eta
@@ -642,33 +409,6 @@ def _catalogue_group(
 
 
 # ------------------------------------------------------------------------------ measures
-def context(data: PlantData, source: str | None, catalogue: Any = None) -> Context:
-    """The baseline of one assessment, with the catalogue loaded.
-
-    Parameters
-    ----------
-    data : PlantData
-        The baseline plant data.
-    source : str or None
-        The plant file's name, named in messages.
-    catalogue : mapping or path(s), optional
-        A catalogue from :func:`~greenchain.decisions.retrofit.catalogue.load_catalogue`,
-        or user catalogue files to load with the shipped one.
-
-    Returns
-    -------
-    Context
-    """
-    if catalogue is None:
-        cat: Mapping[str, Measure] = load_catalogue()
-    elif isinstance(catalogue, Mapping):
-        cat = catalogue
-    else:
-        cat = load_catalogue(catalogue)
-    check_equipment_loads(data, source)  # equipment ratings must fit their stream
-    return Context(data, source, cat)
-
-
 def _order_key(cat: Mapping[str, Measure]) -> Any:
     index = {mid: i for i, mid in enumerate(cat)}
     return lambda m: (m.order, index.get(m.id, len(index)))

@@ -99,13 +99,17 @@ def equipment_loads(data: PlantData) -> list[dict[str, Any]]:
         ``equipment_kwh``, ``entries`` (``equipment[k] (id): kWh``).
     """
     out = []
-    labels = {e.use for e in data.energy if e.carrier == "electricity"}
-    for label in sorted(x for x in labels if x is not None):
-        stream = sum(
-            float(e.amount.m_as("kWh"))
-            for e in data.energy
-            if e.carrier == "electricity" and e.use == label
-        )
+    # amounts summed by use and unit, converted once per group (not once per entry)
+    sums: dict[tuple[str, Any], float] = {}
+    for e in data.energy:
+        if e.carrier == "electricity" and e.use is not None:
+            key = (e.use, e.amount.units)
+            sums[key] = sums.get(key, 0.0) + float(e.amount.magnitude)
+    streams: dict[str, float] = {}
+    for (use, units), total in sums.items():
+        streams[use] = streams.get(use, 0.0) + float(Q_(total, units).m_as("kWh"))
+    for label in sorted(streams):
+        stream = streams[label]
         entries, total = [], 0.0
         for k, eq in enumerate(data.equipment):
             if eq.energy != label:

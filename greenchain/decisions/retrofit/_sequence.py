@@ -13,9 +13,13 @@ previous measures left:
 * the equipment state changed by the catalogue's ``sets`` (after O2 trim the kiln's
   ``flue_o2`` is the trim target, after cooling-air reuse its combustion air is the
   preheated air);
-* a measure whose catalogue ``overlaps`` names a measure already applied adds only the
-  part of its saving beyond it (the two together save the larger of their savings on a
-  stream, not both; nothing when the earlier one saves as much);
+* measures that share a mechanism (catalogue ``overlaps``, either way) save together the
+  larger of their savings on a stream, not both: a later one adds only the part of its
+  saving beyond the earlier ones (nothing when they save as much), and each leaves the
+  equipment state the others' ``sets`` describe (pulse firing, whose saving is largely
+  excess-air control, leaves the kiln at O2 trim's target O2 when the plant gives it:
+  otherwise a package with pulse firing and cooling-air reuse would evaluate the reuse
+  at the old excess air, and adding O2 trim to it would raise its energy use);
 * a measure that ``draws_on`` a waste-heat source takes at most the heat left in it
   (:mod:`~greenchain.decisions.retrofit._heat`); a larger draw is scaled down, with its
   saving, and a caveat says so.
@@ -30,14 +34,13 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from greenchain.data.plant_file import PlantData
 from greenchain.decisions.retrofit._effects import Context, Effect, effect_caveats
 from greenchain.decisions.retrofit._heat import available_heat, heat_drawn
 from greenchain.decisions.retrofit._projects import effect_of
 from greenchain.decisions.retrofit.catalogue import Measure
 from greenchain.errors import GreenchainWarning, caveat
 
-__all__ = ["Step", "Sequence", "run_sequence", "scaled_effect", "budget_table"]
+__all__ = ["Step", "Sequence", "run_sequence", "scaled_effect", "budget_table", "overlap"]
 
 
 @dataclass
@@ -60,8 +63,9 @@ class Step:
         Heat it takes from that source [GJ/yr], after any scaling.
     kept : float
         Share of its saving kept by the heat budget [-].
-    data : PlantData or None
-        The plant data after it.
+    scale, moved : numpy.ndarray or None
+        Share of each baseline ``energy[]`` entry left, and moved to on-site generation,
+        after it [-].
     """
 
     measure: Measure
@@ -71,7 +75,8 @@ class Step:
     heat_source: str | None = None
     heat_drawn_gj: float | None = None
     kept: float = 1.0
-    data: PlantData | None = None
+    scale: np.ndarray | None = None
+    moved: np.ndarray | None = None
 
 
 @dataclass
@@ -84,8 +89,8 @@ class Sequence:
         One per member with a saving, in package order.
     scale, moved : numpy.ndarray
         Share of each baseline ``energy[]`` entry left, and moved to on-site PV [-].
-    data : PlantData
-        The plant data after the package (energy and equipment state).
+    equipment : list
+        The ``equipment[]`` entries in the state the package left (catalogue ``sets``).
     budget : dict
         Source -> ``{available_gj, drawn_gj, measures, reason}``.
     """
@@ -93,7 +98,7 @@ class Sequence:
     steps: list[Step]
     scale: np.ndarray
     moved: np.ndarray
-    data: PlantData
+    equipment: list[Any]
     budget: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     @property
@@ -141,31 +146,49 @@ def _beyond(eff: Effect, previous: list[Step]) -> Effect:
     return out
 
 
-def _apply_sets(data: PlantData, m: Measure, ctx: Context) -> PlantData:
-    """The plant data with the equipment state the measure leaves (catalogue ``sets``)."""
-    if not m.sets:
-        return data
-    _, extras = ctx.option(m)
-    equipment = list(data.equipment)
-    for k, eq in enumerate(equipment):
-        if eq.kind not in m.equipment:
-            continue
-        own = eq.model_extra or {}
-        update = {}
-        for key, option_key in m.sets.items():
-            if option_key in extras:
-                update[key] = extras[option_key]
-            elif option_key in own:
-                update[key] = own[option_key]
-        if update:
-            equipment[k] = eq.model_copy(update=update)
-    return data.model_copy(update={"equipment": equipment})
+def _apply_sets(equipment: list[Any], m: Measure, ctx: Context) -> list[Any]:
+    """The equipment in the state the measure leaves (catalogue ``sets``).
+
+    The ``sets`` of the measures sharing its mechanism (``overlaps``, either way) apply
+    first, with the values the plant gives for them; the measure's own ``sets`` last.
+    """
+    sources = [o for o in ctx.catalogue.values() if o.sets and overlap(m, o)]
+    equipment = list(equipment)
+    for src in [*sources, m] if m.sets else sources:
+        _, extras = ctx.option(src)
+        for k, eq in enumerate(equipment):
+            if eq.kind not in src.equipment:
+                continue
+            own = eq.model_extra or {}
+            update = {}
+            for key, option_key in src.sets.items():
+                if option_key in extras:
+                    update[key] = extras[option_key]
+                elif option_key in own:
+                    update[key] = own[option_key]
+            if update:
+                equipment[k] = eq.model_copy(update=update)
+    return equipment
+
+
+def overlap(a: Measure, b: Measure | None) -> bool:
+    """Whether two measures share a mechanism (either names the other in ``overlaps``).
+
+    Parameters
+    ----------
+    a, b : Measure
+        The measures (``b`` may be None: no overlap).
+
+    Returns
+    -------
+    bool
+    """
+    return b is not None and b.id != a.id and (b.id in a.overlaps or a.id in b.overlaps)
 
 
 def run_sequence(
     base: Context,
     members: list[Measure],
-    data_after: Any,
     catalogue: Mapping[str, Measure] | None = None,
 ) -> Sequence:
     """Apply the members of a package one after another, each on the state left before.
@@ -176,9 +199,6 @@ def run_sequence(
         The baseline.
     members : list of Measure
         The package, in package order.
-    data_after : callable
-        ``data_after(data, scale, moved, ids)`` of
-        :mod:`~greenchain.decisions.retrofit.package` (the data with its entries scaled).
     catalogue : mapping, optional
         The catalogue (default: the baseline's).
 
@@ -186,22 +206,20 @@ def run_sequence(
     -------
     Sequence
     """
-    data0 = base.data
-    n = len(data0.energy)
+    n = len(base.data.energy)
     scale, moved = np.ones(n), np.zeros(n)
     budget = available_heat(base)
     steps: list[Step] = []
     applied: list[str] = []
-    state, ctx = data0, base
-    cat = catalogue if catalogue is not None else base.catalogue
+    equipment, ctx = list(base.equipment), base
     for m in members:
-        if state is not data0:
-            ctx = Context(state, base.source, cat)
+        if applied:
+            ctx = base.after(scale, moved, equipment, catalogue)
         eff = effect_of(ctx, m)
         effect_caveats(eff)
         if not eff.found:
             continue
-        over = [o for o in m.overlaps if o in applied]
+        over = [st.measure.id for st in steps if st.counted and overlap(m, st.measure)]
         note = None
         if over:
             eff = _beyond(eff, [st for st in steps if st.counted and st.measure.id in over])
@@ -228,13 +246,11 @@ def run_sequence(
                 moved[i] += f * scale[i]
             scale[i] *= 1.0 - f
         applied.append(m.id)
-        new = data_after(data0, scale, moved, applied)
         # the equipment as the previous measures left it, then this measure's `sets`
-        new = new.model_copy(update={"equipment": list(ctx.data.equipment)})
-        state = _apply_sets(new, m, ctx)
-        step.data = state
+        equipment = _apply_sets(equipment, m, ctx)
+        step.scale, step.moved = scale.copy(), moved.copy()
         steps.append(step)
-    return Sequence(steps, scale, moved, state, budget)
+    return Sequence(steps, scale, moved, equipment, budget)
 
 
 def _draw(ctx: Context, step: Step, budget: dict[str, dict[str, Any]]) -> None:

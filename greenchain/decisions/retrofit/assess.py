@@ -65,11 +65,11 @@ from greenchain.decisions.retrofit.limits import limit_levels
 from greenchain.decisions.retrofit.macc import curve_rows
 from greenchain.decisions.retrofit.package import (
     apply_package,
-    data_after,
     package_summary,
     plant_totals,
     remaining_shares,
     savings,
+    totals_after,
 )
 from greenchain.errors import GreenchainWarning, InputError, caveat, collect_caveats, emit_caveats
 
@@ -290,16 +290,17 @@ def plant_retrofits(
         for eff in effects.values():
             effect_caveats(eff)
         members, left_out = package_members(ms, strict=False)
-        base = plant_totals(base_data, source, **options)
+        records = ctx.records
+        base = plant_totals(base_data, source, records=records, **options)
         texts = list(base.warnings)
         # the package evaluated in sequence: each member on the state the others left
-        seq = run_sequence(ctx, [m for m in members if effects[m.id].found], data_after)
+        seq = run_sequence(ctx, [m for m in members if effects[m.id].found])
         steps = {st.measure.id: st for st in seq.steps}
         increments: dict[str, tuple[dict[str, Any], str | None]] = {}
         final = base
         for st in seq.counted:
-            assert st.data is not None
-            now = plant_totals(st.data, source, **options)
+            assert st.scale is not None and st.moved is not None
+            now = totals_after(base_data, records, st.scale, st.moved, source, **options)
             texts += now.warnings
             increments[st.measure.id] = savings(final, now)
             final = now
@@ -310,8 +311,8 @@ def plant_retrofits(
                 deltas[mid], evaluated[mid] = d, "package"
         for m in ms:
             if m.id not in deltas and effects[m.id].found:
-                shares = remaining_shares(base_data, [effects[m.id]])
-                alone = plant_totals(data_after(base_data, *shares, [m.id]), source, **options)
+                left, moved = remaining_shares(base_data, [effects[m.id]])
+                alone = totals_after(base_data, records, left, moved, source, **options)
                 texts += alone.warnings
                 deltas[m.id], evaluated[m.id] = savings(base, alone), "alone"
         rows = []

@@ -28,7 +28,6 @@ import pandas as pd
 from greenchain.data.plant_file import PlantData, PlantLike, plant_data
 from greenchain.decisions.retrofit._effects import context, package_members, resolve_measures
 from greenchain.decisions.retrofit._sequence import budget_table, run_sequence
-from greenchain.decisions.retrofit.package import data_after
 from greenchain.errors import collect_caveats, emit_caveats
 
 __all__ = ["heat_budget"]
@@ -75,7 +74,7 @@ def heat_budget(
         ctx = context(base, source, catalogue)
         ms, explicit = resolve_measures(ctx, measures, package=True)
         members, _ = package_members(ms, strict=explicit)
-        seq = run_sequence(ctx, members, data_after)
+        seq = run_sequence(ctx, members)
     table = budget_table(seq)
     table.attrs["caveats"] = list(caught)
     emit_caveats(caught)

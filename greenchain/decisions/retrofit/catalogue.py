@@ -292,8 +292,11 @@ class WaterSpec(_Strict):
 class Measure(_Strict):
     """One retrofit measure of the catalogue.
 
-    ``overlaps`` names measures whose mechanism this one's saving largely repeats: in a
-    package after any of them it adds nothing (not counted, and the row says so).
+    ``overlaps`` names measures whose mechanism this one's saving largely repeats (the
+    relation holds both ways): in a package they save together the larger of their
+    savings, a later one adding only what is beyond the earlier ones (nothing, and not
+    counted, when they save as much), and each leaves the equipment state the others'
+    ``sets`` describe.
     ``sets`` maps equipment keys to the ``retrofit_options`` keys whose values they take
     after the measure (``flue_o2: new_o2``): the state the next measures of a package
     are evaluated on. ``draws_on`` names the waste-heat source it takes heat from.

@@ -27,11 +27,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import pandas as pd
 import pint
 
 from greenchain.accounting.energy import EnergyResult, plant_energy
 from greenchain.accounting.inventory import InventoryResult, plant_inventory
-from greenchain.data.plant_file import EnergyEntry, PlantData, PlantLike, plant_data
+from greenchain.accounting.records import plant_records
+from greenchain.data.plant_file import PlantData, PlantLike, plant_data
 from greenchain.decisions.retrofit._checks import water_saved, water_value
 from greenchain.decisions.retrofit._effects import (
     GJ_PER_TCE,
@@ -45,6 +47,7 @@ from greenchain.decisions.retrofit._effects import (
     unique,
 )
 from greenchain.decisions.retrofit._sequence import Sequence, budget_table, run_sequence
+from greenchain.decisions.retrofit._state import PV_USE, moved_kwh, pv_entry, records_after
 from greenchain.decisions.retrofit.tariffs import reference_price
 from greenchain.errors import (
     Caveat,
@@ -65,13 +68,11 @@ __all__ = [
     "data_after",
     "Totals",
     "plant_totals",
+    "totals_after",
     "savings",
     "PV_USE",
     "package_sequence",
 ]
-
-#: ``use`` label of the energy entry that on-site generation adds.
-PV_USE = "rooftop_pv"
 
 
 # ------------------------------------------------------------------------------ states
@@ -139,9 +140,8 @@ def data_after(
     # copy of 100,000 entries and their Quantities took most of a package's time)
     new = data.model_copy(update={"energy": []}).model_copy(deep=True)
     energy = []
-    pv_kwh = 0.0
+    pv_kwh = moved_kwh(list(data.energy), moved)
     for i, e in enumerate(data.energy):
-        pv_kwh += float(e.amount.m_as("kWh")) * moved[i] if moved[i] else 0.0
         if scale[i] != 1.0:
             note = (
                 f"reduced by retrofit package ({', '.join(measures)}) to {scale[i]:.6g} of the "
@@ -152,15 +152,7 @@ def data_after(
             e = e.model_copy()
         energy.append(e)
     if pv_kwh > 0:
-        energy.append(
-            EnergyEntry(
-                carrier="electricity",
-                amount=Q_(pv_kwh, "kWh"),
-                use=PV_USE,
-                supply="onsite_renewable",
-                notes="on-site PV generation moved from grid supply by the retrofit package",
-            )
-        )
+        energy.append(pv_entry(pv_kwh))
     return new.model_copy(update={"energy": energy})
 
 
@@ -183,7 +175,7 @@ class Totals:
         Energy bought, in the plant currency (entries without a price left out).
     unpriced : set of str
         Carriers without a price.
-    amounts : list of float
+    amounts : numpy.ndarray
         Magnitude of each ``energy[]`` amount.
     carriers : list of str
         Carrier of each ``energy[]`` entry.
@@ -201,7 +193,7 @@ class Totals:
     electricity_kwh: float
     cost: float
     unpriced: set[str]
-    amounts: list[float]
+    amounts: np.ndarray
     carriers: list[str]
     inventory: InventoryResult
     energy: EnergyResult
@@ -222,6 +214,7 @@ def plant_totals(
     data: PlantData,
     source: str | None = None,
     *,
+    records: pd.DataFrame | None = None,
     inventory_options: dict[str, Any] | None = None,
     energy_options: dict[str, Any] | None = None,
 ) -> Totals:
@@ -233,6 +226,11 @@ def plant_totals(
         The plant data (baseline or after a package).
     source : str, optional
         The plant file's name, named in messages.
+    records : pandas.DataFrame, optional
+        The plant's activity records when already built (default
+        :func:`~greenchain.accounting.records.plant_records` of ``data``); a state after
+        a package passes the baseline's data with the records of
+        :func:`totals_after`.
     inventory_options, energy_options : dict, optional
         Passed to :func:`~greenchain.accounting.inventory.plant_inventory` and
         :func:`~greenchain.accounting.energy.plant_energy`.
@@ -246,26 +244,29 @@ def plant_totals(
     InputError
         A price that does not fit its energy entry's unit.
     """
-    inv = plant_inventory(data, source, **(inventory_options or {}))
-    en = plant_energy(data, source, **(energy_options or {}))
+    if records is None:
+        records = plant_records(data, source)
+    inv = plant_inventory(data, source, records=records, **(inventory_options or {}))
+    en = plant_energy(data, source, records=records, **(energy_options or {}))
     currency = data.plant.currency
-    cost, unpriced, amounts, kwh = 0.0, set(), [], 0.0
+    cost, unpriced, kwh = 0.0, set(), 0.0
+    energy = records[records["direction"] == "import"] if len(records) else records
+    amounts = energy["amount"].to_numpy(dtype=float) if len(energy) else np.zeros(0)
+    carriers = energy["carrier"].tolist() if len(energy) else []
     # amounts summed by carrier and unit, converted once per group (a pint product and
     # conversion per entry cost ~0.1 ms: seconds for 100,000 entries, on every re-run)
-    electric: dict[Any, float] = {}
-    bought: dict[tuple[str, Any], list[Any]] = {}  # (carrier, unit) -> [first i, sum]
-    for i, e in enumerate(data.energy):
-        amounts.append(float(e.amount.magnitude))
-        if e.carrier == "electricity":
-            electric[e.amount.units] = electric.get(e.amount.units, 0.0) + amounts[-1]
-        if e.supply == "onsite_renewable":
-            continue  # generated on site: not bought
-        group = bought.setdefault((e.carrier, e.amount.units), [i, 0.0])
-        group[1] += amounts[-1]
-    for units, total in electric.items():
-        kwh += float(Q_(total, units).m_as("kWh"))
+    if len(energy):
+        electric = energy[energy["carrier"] == "electricity"]
+        for unit, total in electric.groupby("unit", sort=False)["amount"].sum().items():
+            kwh += float(Q_(float(total), str(unit)).m_as("kWh"))
+        bought = energy[energy["supply"] != "onsite_renewable"]
+        groups = bought.groupby(["carrier", "unit"], sort=False)
+        sums = groups["amount"].sum()
+        first = groups["_path"].first()
+    else:
+        sums = first = pd.Series(dtype=float)
     prices: dict[str, Any] = {}
-    for (carrier, units), (i, total) in bought.items():
+    for (carrier, unit), total in sums.items():
         if carrier not in prices:
             prices[carrier] = data.prices.get(carrier) or reference_price(data, carrier)
         price = prices[carrier]
@@ -273,11 +274,11 @@ def plant_totals(
             unpriced.add(carrier)
             continue
         try:
-            cost += float((Q_(total, units) * Q_(price)).m_as(currency))
+            cost += float((Q_(float(total), str(unit)) * Q_(price)).m_as(currency))
         except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
             raise InputError(
-                f"a price in {Q_(price).units:~P} does not fit energy[{i}] in "
-                f"{units:~P} (money in {currency})",
+                f"a price in {Q_(price).units:~P} does not fit {first[(carrier, unit)]} in "
+                f"{Q_(1.0, str(unit)).units:~P} (money in {currency})",
                 field=f"prices.{carrier}",
                 source=source,
             ) from None
@@ -289,10 +290,53 @@ def plant_totals(
         cost,
         unpriced,
         amounts,
-        [e.carrier for e in data.energy],
+        carriers,
         inv,
         en,
         unique([*inv.warnings, *en.warnings]),
+    )
+
+
+def totals_after(
+    data: PlantData,
+    records: pd.DataFrame,
+    scale: np.ndarray,
+    moved: np.ndarray,
+    source: str | None = None,
+    *,
+    inventory_options: dict[str, Any] | None = None,
+    energy_options: dict[str, Any] | None = None,
+) -> Totals:
+    """Totals of the plant after a package, from the baseline's data and records.
+
+    The same as :func:`plant_totals` of :func:`data_after` (the records are the
+    baseline's with the amounts scaled, :mod:`~greenchain.decisions.retrofit._state`),
+    without rebuilding the plant data entry by entry.
+
+    Parameters
+    ----------
+    data : PlantData
+        The baseline plant data.
+    records : pandas.DataFrame
+        Its :func:`~greenchain.accounting.records.plant_records`.
+    scale, moved : numpy.ndarray
+        From :func:`remaining_shares` or a package's sequence [-].
+    source : str, optional
+        The plant file's name, named in messages.
+    inventory_options, energy_options : dict, optional
+        As in :func:`plant_totals`.
+
+    Returns
+    -------
+    Totals
+    """
+    after = records_after(data, records, scale, moved_kwh(list(data.energy), moved))
+    return plant_totals(
+        data,
+        source,
+        records=after,
+        inventory_options=inventory_options,
+        energy_options=energy_options,
     )
 
 
@@ -352,7 +396,7 @@ def package_sequence(ctx: Context, measures: Any) -> tuple[Sequence, dict[str, s
     """
     ms, explicit = resolve_measures(ctx, measures, package=True)
     members, _ = package_members(ms, strict=explicit)
-    seq = run_sequence(ctx, members, data_after)
+    seq = run_sequence(ctx, members)
     done = {s.measure.id: s for s in seq.steps}
     skipped = {}
     for m in members:
@@ -449,7 +493,7 @@ def _add_water(ctx: Context, seq: Sequence, saved: dict[str, Any]) -> None:
 def _after(base: PlantData, seq: Sequence) -> PlantData:
     """The data after a package: entries scaled, equipment in the state the package left."""
     new = data_after(base, seq.scale, seq.moved, [s.measure.id for s in seq.counted])
-    return new.model_copy(update={"equipment": list(seq.data.equipment)})
+    return new.model_copy(update={"equipment": list(seq.equipment)})
 
 
 def apply_package(plant: Any, measures: Any = None, *, catalogue: Any = None) -> Any:
@@ -544,8 +588,9 @@ def package_summary(
         scale, moved = seq.scale, seq.moved
         ids = [s.measure.id for s in seq.counted]
         new = _after(base, seq)
-        before = plant_totals(base, source, **options)
-        after = plant_totals(new, source, **options)
+        records = ctx.records
+        before = plant_totals(base, source, records=records, **options)
+        after = totals_after(base, records, scale, moved, source, **options)
         saved, why = savings(before, after)
         if why:
             caveat(f"retrofit package: {why}", GreenchainWarning, field="prices")

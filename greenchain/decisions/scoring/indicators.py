@@ -279,6 +279,11 @@ def recognised_functions(
     ['carbon_accounting', 'carbon_footprint_accounting', 'consumption_intensity_calculation', 'efficiency_benchmarking']
     """
     d, source = plant_data(data, source)
+    return _functions(d, _footprints(d, source))
+
+
+def _functions(d: PlantData, footprints: list[str]) -> dict[str, str]:
+    """:func:`recognised_functions` with the computable footprints already known."""
     out = {
         "consumption_intensity_calculation": "greenchain energy account (GB/T 2589)",
         "carbon_accounting": "greenchain GHG inventory (GB/T 32150)",
@@ -286,7 +291,6 @@ def recognised_functions(
     graded = [p.id for p in d.products if product_limits(p) is not None]
     if graded:
         out["efficiency_benchmarking"] = "greenchain limit standing of " + ", ".join(graded)
-    footprints = _footprints(d, source)
     if footprints:
         out["carbon_footprint_accounting"] = "greenchain product footprint of " + ", ".join(
             footprints
@@ -326,7 +330,11 @@ def footprint_evidence(data: PlantData | PlantLike, *, source: str | None = None
         product, ``partial`` when of some, None when of none.
     """
     d, source = plant_data(data, source)
-    done = _footprints(d, source)
+    return _footprint_entry(d, _footprints(d, source))
+
+
+def _footprint_entry(d: PlantData, done: list[str]) -> Any:
+    """:func:`footprint_evidence` with the computable footprints already known."""
     if not done:
         return None
     answer = "yes" if len(done) == len(d.products) else "partial"
@@ -422,13 +430,20 @@ def plant_score(
     data, source = plant_data(data, source)
     scheme_obj = scheme if isinstance(scheme, Scheme) else load_scheme(scheme)
     notes: list[str] = []
+    done: list[list[str]] = []  # the computable footprints, found once when first needed
+
+    def footprints() -> list[str]:
+        if not done:
+            done.append(_footprints(data, source))
+        return done[0]
+
     with collect_caveats() as caught:
         inventory, energy = plant_inventory(data, source), plant_energy(data, source)
         indicators = plant_indicators(data, inventory=inventory, energy=energy, source=source)
         known = {ind.id for ind in scheme_obj.indicators}
         if recognise and "energy_carbon_platform" in known:
             declared = data.green_factory.get("platform_functions")
-            found = recognised_functions(data, energy, source=source)
+            found = _functions(data, footprints())
             added = {k: v for k, v in found.items() if k not in (declared or [])}
             indicators["energy_carbon_platform"] = sorted({*(declared or []), *found})
             if added:
@@ -453,7 +468,7 @@ def plant_score(
         elif isinstance(evidence, str | Path):
             evidence = load_evidence(evidence)
         if recognise:
-            evidence = _recognised_evidence(data, scheme_obj, evidence, source, notes)
+            evidence = _recognised_evidence(data, scheme_obj, evidence, footprints, notes)
         product_unit = None
         if len(data.products) == 1 and isinstance(data.products[0].output, pint.Quantity):
             product_unit = f"{data.products[0].output.units:~}"
@@ -508,14 +523,14 @@ def _alternatives(
 
 
 def _recognised_evidence(
-    data: PlantData, scheme: Scheme, evidence: Any, source: str | None, notes: list[str]
+    data: PlantData, scheme: Scheme, evidence: Any, footprints: Any, notes: list[str]
 ) -> Any:
     """The evidence with rows 9 and 13 answered from the plant data where it is silent."""
     items = scheme.checklist_items()
     given = as_evidence(evidence)
     extra: dict[str, EvidenceEntry] = {}
     if "carbon_footprint_quantified" in items and "carbon_footprint_quantified" not in given:
-        entry = footprint_evidence(data, source=source)
+        entry = _footprint_entry(data, footprints())
         if entry is not None:
             extra["carbon_footprint_quantified"] = entry
             notes.append(f"row 13 answered {entry.answer!r} from {entry.evidence}")
