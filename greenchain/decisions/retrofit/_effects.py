@@ -2,7 +2,8 @@
 
 A helper module of :mod:`greenchain.decisions.retrofit` (the ``processes/_levels.py``
 pattern): its names are public to the package, which is the only user. A
-:class:`Context` holds the baseline plant data; :func:`resolve_measures` and
+:class:`~greenchain.decisions.retrofit._context.Context` holds the plant state the
+effects are found on (:mod:`~greenchain.decisions.retrofit._context`); :func:`resolve_measures` and
 :func:`package_members` choose the measures and their package order;
 :func:`measure_effect` finds each measure's saving fraction on every energy entry.
 """
