@@ -33,13 +33,14 @@ from greenchain.accounting.ncv_basis import (
     SAME_NCV_TOLERANCE,
     inventory_coefficient,
 )
-from greenchain.accounting.records import plant_records
+from greenchain.accounting.records import NO_ENERGY, plant_records
 from greenchain.data import factors
 from greenchain.data.plant_file import PlantData
 from greenchain.errors import (
     Caveat,
     FallbackWarning,
     GreenchainError,
+    GreenchainWarning,
     InputError,
     UnitError,
     caveat,
@@ -628,6 +629,8 @@ def from_records(
         a.get("measured_ncv", pd.Series(np.nan, index=a.index)), errors="coerce"
     ).to_numpy(dtype=float)
     with collect_caveats() as caught:
+        if not len(a):
+            caveat(NO_ENERGY, GreenchainWarning, field="energy")
         for (carrier, u), idx in a.groupby(["carrier", "unit"], sort=False).groups.items():
             rows = np.asarray(idx)
             where = a.loc[rows[0], "_path"] if "_path" in a.columns else f"records row {rows[0]}"

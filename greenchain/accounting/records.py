@@ -27,7 +27,10 @@ from greenchain.accounting.emissions import DEFAULT_FUEL_DATASET, fuel_parameter
 from greenchain.data.plant_file import PlantData
 from greenchain.errors import InputError
 
-__all__ = ["plant_records", "entry_records", "OPTIONAL_COLUMNS"]
+__all__ = ["plant_records", "entry_records", "OPTIONAL_COLUMNS", "NO_ENERGY"]
+
+#: The caveat of a plant file without energy entries (its results are zero).
+NO_ENERGY = "no energy[] entries: the plant's energy use and the emissions of energy are zero"
 
 #: Record columns that are dropped when no row uses them (they would only clutter the
 #: audit trail).
@@ -69,7 +72,7 @@ def plant_records(
     columns: dict[str, list[Any]] = {name: [] for name in _COLUMNS}
     _add_rows(columns, data, "energy", list(data.energy), 0, source)
     _add_rows(columns, data, "exports", list(data.exports), 0, source)
-    records = pd.DataFrame(columns) if columns["carrier"] else pd.DataFrame([])
+    records = pd.DataFrame(columns)  # no entries: the columns, no rows
     if keep_empty:
         return records
     empty = [c for c in OPTIONAL_COLUMNS if c in records.columns and records[c].isna().all()]

@@ -169,3 +169,32 @@ def test_a_boolean_efficiency_in_the_heat_budget_names_the_equipment(tmp_path):
         plant.retrofits()
     assert err.value.field == f"equipment[{k}].burner_efficiency"
     assert "plant.yaml" in str(err.value)
+
+
+def test_a_plant_without_energy_entries_gives_zeros_and_says_why(tmp_path):
+    # a half-filled file: `energy: []` used to stop every analysis with "records need a
+    # 'carrier' column", which names nothing the user wrote
+    data = copy.deepcopy(TILE)  # it has process CO2 of carbonates, which stays
+    data["energy"] = []
+    data.pop("exports", None)
+    assert data["process_emissions"]
+    plant = gc.load_plant(_write(tmp_path, data))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        inventory, energy = plant.inventory(), plant.energy()
+        table = plant.retrofits()
+        # GB 21252 references weighted by product energy: all zero, so equal weights
+        # (they were 0 and 0, and the score stopped on "two distinct values")
+        score = plant.green_factory_score()
+    assert energy.total.m_as("tce") == 0.0
+    row = score.by_indicator.set_index("indicator").loc["energy_intensity_product"]
+    assert (row["benchmark"], row["leading"]) == (5.5, 4.5)  # GB 21252 levels 2 and 1
+    # what is left are the process emissions the file gives, if any
+    assert set(inventory.activities["category"]) <= {"industrial_process"}
+    assert len(inventory.activities) == len(data["process_emissions"])
+    assert inventory.total.m_as("tCO2e") > 0.0
+    for result in (inventory, energy):
+        assert any(
+            c.field == "energy" and "no energy[] entries" in c.message for c in result.caveats
+        )
+    assert table["energy_saved_tce"].fillna(0.0).eq(0.0).all()

@@ -34,10 +34,12 @@ from greenchain.accounting.inventory.regime import (
     resolve_regime,
 )
 from greenchain.accounting.inventory.result import InventoryResult
+from greenchain.accounting.records import NO_ENERGY
 from greenchain.data import factors
 from greenchain.data.gwp import gwp_factor, normalise_report
 from greenchain.errors import (
     GreenchainError,
+    GreenchainWarning,
     InputError,
     UnitError,
     UnverifiedDataWarning,
@@ -388,6 +390,8 @@ def from_records(
         "non_co2": non_co2,
     }
     with collect_caveats() as caught:
+        if not len(records):
+            caveat(NO_ENERGY, GreenchainWarning, field="energy")
         settings = resolve_regime(regime, given)
         result = _value_records(records, settings, source=source, process=process)
     result.caveats = list(caught)

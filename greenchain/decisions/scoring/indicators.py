@@ -136,7 +136,9 @@ def plant_references(
         weights.append(energy.product_energy(p.id).m_as("tce"))
         levels.append((limits.level_1, limits.level_2, limits.level_3))
     order = sorted(range(len(graded)), key=lambda i: -weights[i])[:3]
-    total = sum(weights[i] for i in order) or 1.0
+    if not sum(weights[i] for i in order) > 0:  # no energy on them: equal weights
+        weights = [1.0] * len(weights)
+    total = sum(weights[i] for i in order)
     out = {}
     for level in (1, 2, 3):
         unit = levels[order[0]][level - 1].units
