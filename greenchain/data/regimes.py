@@ -8,7 +8,7 @@ every choice in it names a ``source_id`` of ``factors/sources.yaml`` and a ``sta
 The inventory (:func:`greenchain.accounting.inventory.from_records`) applies it.
 
 Users can write their own regime file (a provincial rule) with the same keys and pass its
-path wherever a regime name is accepted. Files are read with ``yaml.safe_load`` and every
+path wherever a regime name is accepted. Files are read with a safe loader (:mod:`greenchain.data.yaml_safe`) and every
 problem is reported at once, with the file and the key.
 
 Examples
@@ -30,6 +30,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator, mo
 from greenchain._resources import data_path
 from greenchain.data.tables import sources
 from greenchain.data.vocabulary import GRID_BASES, GWP_REPORTS, REGIMES
+from greenchain.data.yaml_safe import safe_load
 from greenchain.errors import DataError, InputError
 from greenchain.units import Q_
 
@@ -326,7 +327,7 @@ def _load(path: str, shipped: bool, mtime_ns: int) -> Regime:  # noqa: ARG001 (c
     where = str(path)
     try:
         with open(path, encoding="utf-8") as fh:
-            raw = yaml.safe_load(fh)
+            raw = safe_load(fh)
     except (OSError, yaml.YAMLError) as exc:
         raise DataError(f"cannot read regime file: {exc}", source=where) from None
     if not isinstance(raw, dict):

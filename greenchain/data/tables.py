@@ -21,10 +21,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from greenchain._resources import data_path
 from greenchain.data.vocabulary import STATUSES  # the verification statuses, best first
+from greenchain.data.yaml_safe import safe_load
 from greenchain.errors import DataError
 
 __all__ = ["read_table", "keyed_rows", "sources", "STATUSES", "parse_number"]
@@ -55,7 +54,7 @@ def sources() -> dict[str, dict[str, Any]]:
     """
     path = data_path("sources.yaml")
     with open(path, encoding="utf-8") as fh:
-        entries = yaml.safe_load(fh) or []
+        entries = safe_load(fh) or []
     out: dict[str, dict[str, Any]] = {}
     problems = []
     for i, entry in enumerate(entries):

@@ -35,6 +35,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from greenchain._resources import data_path
 from greenchain.data.plant_file import SECTORS
 from greenchain.data.tables import STATUSES, sources
+from greenchain.data.yaml_safe import safe_load
 from greenchain.errors import DataError, InputError
 
 __all__ = [
@@ -386,7 +387,7 @@ def _loc(loc: tuple[Any, ...]) -> str:
 
 def _read(path: Path, name: str, problems: list[str]) -> list[Measure]:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         problems.append(f"{name}: file not found")
         return []

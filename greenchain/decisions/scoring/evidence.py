@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from greenchain.data.yaml_safe import safe_load
 from greenchain.errors import InputError
 
 if TYPE_CHECKING:
@@ -253,7 +254,7 @@ def load_evidence(path: str | Path, scheme: Scheme | str | Path | None = None) -
         raise InputError("evidence file not found", source=source)
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = safe_load(fh)
     except yaml.YAMLError as exc:
         raise InputError(f"not valid YAML: {exc}", source=source) from exc
     if data is None:

@@ -122,6 +122,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from greenchain._resources import data_path
+from greenchain.data.yaml_safe import safe_load
 from greenchain.decisions.scoring.benchmarks import merge_benchmarks
 from greenchain.decisions.scoring.checks import PRODUCT, check_scheme_data
 from greenchain.errors import DataError, InputError
@@ -481,7 +482,7 @@ def _read_file(path: Path, mtime: float) -> Scheme:
     del mtime  # part of the cache key only: an edited user file is re-read
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = safe_load(fh)
     except yaml.YAMLError as exc:
         raise SchemeError(str(path), [("", f"not valid YAML: {exc}")]) from exc
     return _parse(data, str(path), path.parent)
@@ -494,7 +495,7 @@ def _shipped() -> dict[str, tuple[str, Path]]:
     folder = data_path("criteria")
     for path in sorted(folder.glob("*.yaml")):
         with open(path, encoding="utf-8") as fh:
-            head = yaml.safe_load(fh) or {}
+            head = safe_load(fh) or {}
         display = str(head.get("document") or path.stem)
         for name in [path.stem, str(head.get("id", path.stem)), *(head.get("aliases") or [])]:
             index[_normalise(name)] = (display, path)

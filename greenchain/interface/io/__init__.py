@@ -1,7 +1,8 @@
 """Readers for plant files: YAML, JSON and the Excel template.
 
 :func:`load_plant` is the entry point (also exported as ``greenchain.load_plant``).
-YAML is read with ``yaml.safe_load`` only. Every problem in the file is reported
+YAML is read with a safe loader only (:mod:`greenchain.data.yaml_safe`; no duplicate
+keys, bounded aliases, :mod:`~greenchain.interface.io.limits`). Every problem in the file is reported
 in one :class:`~greenchain.errors.InputError` that names the path of the field
 (``energy[3].amount``) and the file; for an Excel workbook it names the cell
 (``energy!C5 in plant.xlsx``), also when the error surfaces later in an analysis.

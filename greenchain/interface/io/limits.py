@@ -26,10 +26,11 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
+from greenchain.data.yaml_safe import SafeLoader
 from greenchain.errors import InputError
 from greenchain.units import shorten
 
@@ -107,37 +108,7 @@ class _DuplicateKey(Exception):
         self.key = key
 
 
-def _libyaml_safe_loader() -> Any:
-    """A safe loader whose scanner and parser are libyaml's (C, ~10x faster), if built."""
-    try:
-        from yaml._yaml import CParser
-    except ImportError:  # pragma: no cover - PyYAML built without libyaml
-        return yaml.SafeLoader
-
-    class LibyamlSafeLoader(
-        yaml.composer.Composer,
-        CParser,
-        yaml.constructor.SafeConstructor,
-        yaml.resolver.Resolver,
-    ):
-        """libyaml's scanner and parser under Python's composer and safe constructor."""
-
-        def __init__(self, stream: Any):
-            CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-
-    return LibyamlSafeLoader
-
-
-if TYPE_CHECKING:  # the same interface as the pure-Python safe loader
-    _SafeLoader = yaml.SafeLoader
-else:
-    _SafeLoader = _libyaml_safe_loader()
-
-
-class PlantLoader(_SafeLoader):
+class PlantLoader(SafeLoader):
     """A safe YAML loader that refuses duplicate keys and bounds alias uses.
 
     The text is scanned and parsed by libyaml when PyYAML has it (the events are the
