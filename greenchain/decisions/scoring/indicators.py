@@ -42,6 +42,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +51,7 @@ import pint
 from greenchain.accounting.energy import EnergyResult, plant_energy
 from greenchain.accounting.inventory import InventoryResult, plant_inventory
 from greenchain.accounting.product_footprint import product_footprint
+from greenchain.accounting.records import plant_records
 from greenchain.data.plant_file import PlantData, PlantLike, Product, plant_data
 from greenchain.decisions.grading import product_limits
 from greenchain.decisions.scoring.benchmarks import load_benchmarks
@@ -432,15 +434,15 @@ def plant_score(
     data, source = plant_data(data, source)
     scheme_obj = scheme if isinstance(scheme, Scheme) else load_scheme(scheme)
     notes: list[str] = []
-    done: list[list[str]] = []  # the computable footprints, found once when first needed
 
-    def footprints() -> list[str]:
-        if not done:
-            done.append(_footprints(data, source))
-        return done[0]
+    @functools.cache
+    def footprints() -> list[str]:  # the computable footprints, found once when needed
+        return _footprints(data, source)
 
     with collect_caveats() as caught:
-        inventory, energy = plant_inventory(data, source), plant_energy(data, source)
+        records = plant_records(data, source)  # built once for both accounts
+        inventory = plant_inventory(data, source, records=records)
+        energy = plant_energy(data, source, records=records)
         indicators = plant_indicators(data, inventory=inventory, energy=energy, source=source)
         known = {ind.id for ind in scheme_obj.indicators}
         if recognise and "energy_carbon_platform" in known:
