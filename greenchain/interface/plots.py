@@ -54,6 +54,7 @@ __all__ = [
     "gap_chart",
     "use_cjk_font",
     "chart_language",
+    "new_axes",
 ]
 
 #: CJK fonts looked for, in order of preference (matplotlib family names).
@@ -189,7 +190,22 @@ def _label(key: Any, lang: str) -> str:
     return label(key, lang)
 
 
-def _new_axes(ax: Axes | None, *, polar: bool = False, size: tuple[float, float] = (7, 4)) -> Axes:
+def new_axes(ax: Axes | None, *, polar: bool = False, size: tuple[float, float] = (7, 4)) -> Axes:
+    """The axes a chart draws on: ``ax`` itself, or those of a new figure.
+
+    Parameters
+    ----------
+    ax : matplotlib Axes or None
+        Axes the caller gave.
+    polar : bool, default False
+        A polar projection for the new axes (radar charts).
+    size : tuple of float, default (7, 4)
+        Size of the new figure [in].
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
     if ax is not None:
         return ax
     import matplotlib.pyplot as plt
@@ -248,7 +264,7 @@ def emissions_by_category(inventory: Any, ax: Axes | None = None, lang: str = "e
     lang = chart_language(lang)
     df = _table(inventory, "by_category", ("category", "co2e_t"), "inventory")
     values = df["co2e_t"].to_numpy(dtype=float)
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     labels = [_label(c, lang) for c in df["category"]]
     total = values.sum()
     texts = [f"{v:,.0f}" + (f" ({v / total:.0%})" if total > 0 else "") for v in values]
@@ -280,7 +296,7 @@ def emissions_by_scope(inventory: Any, ax: Axes | None = None, lang: str = "en")
     lang = chart_language(lang)
     df = _table(inventory, "by_scope", ("scope", "co2e_t"), "inventory")
     values = df["co2e_t"].to_numpy(dtype=float)
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     colors = ["tab:red" if s == "scope_1" else "tab:purple" for s in df["scope"]]
     _hbars(
         ax, [_label(s, lang) for s in df["scope"]], values, [f"{v:,.0f}" for v in values], colors
@@ -312,7 +328,7 @@ def energy_by_carrier(energy_result: Any, ax: Axes | None = None, lang: str = "e
     df = _table(energy_result, "by_carrier", ("carrier", "tce"), "energy_result")
     values = df["tce"].to_numpy(dtype=float)
     total = values.sum()
-    ax = _new_axes(ax)
+    ax = new_axes(ax)
     texts = [f"{v:,.0f}" + (f" ({v / total:.0%})" if total > 0 else "") for v in values]
     _hbars(ax, [_label(c, lang) for c in df["carrier"]], values, texts, "tab:orange")
     ax.set_xlabel(_t("tce", lang))
@@ -383,7 +399,7 @@ def retrofit_waterfall(
     bottoms = np.concatenate(([0.0], np.minimum(level, level + avoided), [0.0]))
     heights = np.concatenate(([base], np.abs(avoided), [after]))
     colors = ["tab:gray", *("tab:green" if a >= 0 else "tab:red" for a in avoided), "tab:blue"]
-    ax = _new_axes(ax, size=(max(6.0, 0.8 * len(labels) + 3), 4.5))
+    ax = new_axes(ax, size=(max(6.0, 0.8 * len(labels) + 3), 4.5))
     x = np.arange(len(heights))
     ax.bar(x, heights, bottom=bottoms, color=colors, edgecolor="white")
     texts = [f"{base:,.0f}", *(f"−{a:,.0f}" if a >= 0 else f"+{-a:,.0f}" for a in avoided)]
@@ -423,7 +439,7 @@ def mac_curve(
     from greenchain.decisions.retrofit.macc import macc
 
     lang = chart_language(lang)
-    ax = macc(retrofit_table, _new_axes(ax, size=(8, 6)), **columns)
+    ax = macc(retrofit_table, new_axes(ax, size=(8, 6)), **columns)
     ax.margins(y=0.6)  # room for the rotated measure names above and below the bars
     ax.set_xlabel(_t("macc_x", lang))
     ax.set_ylabel(_t("macc_y", lang))
@@ -478,7 +494,7 @@ def limit_standing(value: Any, limits: Any, ax: Axes | None = None, lang: str = 
     own = float(magnitude(value, unit, "value"))
     met = next((i for i, b in enumerate(bounds, 1) if own <= b), None)
     standing = _t("meets", lang).format(met) if met else _t("fails", lang)
-    ax = _new_axes(ax, size=(7, 3.2))
+    ax = new_axes(ax, size=(7, 3.2))
     unit_text = f"{unit:~P}" if not isinstance(unit, str) else unit
     labels = [_t(f"level_{i}", lang) for i in (1, 2, 3)] + [_t("plant", lang)]
     colors = ["tab:green", "gold", "tab:orange", "tab:blue" if met else "tab:red"]
@@ -578,13 +594,13 @@ def area_radar(
     values = np.nan_to_num(share, nan=0.0) * 100.0
     heading = heading or _t("score", lang)
     if len(values) < 3:
-        ax = _new_axes(ax, size=(5, 4))
+        ax = new_axes(ax, size=(5, 4))
         ax.bar(np.arange(len(values)), values, color="tab:green", tick_label=text)
         ax.set_ylim(0, 100)
         ax.set_ylabel(_t("share", lang))
         ax.set_title(heading)
         return ax
-    ax = _new_axes(ax, polar=True, size=(6, 6))
+    ax = new_axes(ax, polar=True, size=(6, 6))
     if ax.name != "polar":
         raise InputError(
             "a radar needs a polar Axes: plt.subplots(subplot_kw={'projection': 'polar'})",
@@ -647,7 +663,7 @@ def gap_chart(result: Any, ax: Axes | None = None, top: int = 10, *, lang: str =
         raise InputError(f"must be >= 1, got {top}", field="top")
     lang = chart_language(lang)
     gaps = result.gaps[result.gaps["total_gain"].notna()].head(top)
-    ax = _new_axes(ax, size=(7, 0.4 * max(len(gaps), 3) + 1))
+    ax = new_axes(ax, size=(7, 0.4 * max(len(gaps), 3) + 1))
     labels: list[Any] = []
     if lang == "zh":
         zh = result.by_indicator.set_index("indicator")["name_zh"]

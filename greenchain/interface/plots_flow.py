@@ -29,7 +29,7 @@ import pandas as pd
 
 from greenchain.errors import InputError
 from greenchain.interface.labels import label
-from greenchain.interface.plots import chart_language
+from greenchain.interface.plots import chart_language, new_axes
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -169,10 +169,7 @@ def energy_sankey(flows: pd.DataFrame, ax: Axes | None = None, lang: str = "en")
     lang = chart_language(lang)
     if not {"stage", "source", "target", "tce"} <= set(flows.columns) or not len(flows):
         raise InputError("expected energy_flows() with at least one flow", field="flows")
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(7.5, 4.2))
+    ax = new_axes(ax, size=(7.5, 4.2))
     first = flows[flows["stage"] == "carrier_use"]
     second = flows[flows["stage"] == "use_product"]
     total = float(first["tce"].sum())
@@ -281,10 +278,7 @@ def monthly_profile(table: pd.DataFrame, ax: Axes | None = None, lang: str = "en
     lang = chart_language(lang)
     if not {"period", "carrier", "tce"} <= set(table.columns) or not len(table):
         raise InputError("expected a table with period, carrier and tce", field="table")
-    if ax is None:
-        import matplotlib.pyplot as plt
-
-        _, ax = plt.subplots(figsize=(7.5, 3.8))
+    ax = new_axes(ax, size=(7.5, 3.8))
     wide = table.pivot_table(index="period", columns="carrier", values="tce", aggfunc="sum")
     wide = wide.fillna(0.0).sort_index()
     x = np.arange(len(wide))
